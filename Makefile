@@ -1,0 +1,88 @@
+# girder — build, test, bench. `make` builds bin/girder; see README.md.
+# Build types each have their own object folder: build/<type>/.
+
+CC      ?= gcc
+TYPE    ?= release
+SRCS    := $(shell find src -name '*.c' | sort)
+HDRS    := $(shell find src -name '*.h' -o -name '*.def' -o -name '*.tab' | sort)
+WARN    := -Wall -Wextra -Wno-unused-parameter
+BASE_CFLAGS := -std=gnu11 -g $(WARN) -fno-strict-aliasing -D_GNU_SOURCE -pthread
+LIBS    := -lgmp -lz -lm -pthread
+
+ifeq ($(TYPE),release)
+  CFLAGS_T := -O2
+  BIN := bin/girder
+else ifeq ($(TYPE),debug)
+  CFLAGS_T := -O0 -DGIRDER_DEBUG
+  BIN := bin/girder-debug
+else ifeq ($(TYPE),asan)
+  CFLAGS_T := -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -DGIRDER_DEBUG
+  LIBS += -fsanitize=address,undefined
+  BIN := bin/girder-asan
+else ifeq ($(TYPE),tsan)
+  CFLAGS_T := -O1 -fsanitize=thread -DGIRDER_DEBUG
+  LIBS += -fsanitize=thread
+  BIN := bin/girder-tsan
+endif
+
+OBJDIR := build/$(TYPE)/obj
+OBJS   := $(SRCS:%.c=$(OBJDIR)/%.o)
+LIB_ERL  := $(wildcard lib/*.erl)
+LIB_BEAM := $(LIB_ERL:lib/%.erl=lib/ebin/%.beam)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/$(TYPE)/unit/%)
+
+.PHONY: all deps demo test unit erltest asan tsan debug bench clean check-load
+
+all: $(BIN) $(LIB_BEAM)
+
+$(BIN): $(OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $(OBJS) $(LIBS)
+
+$(OBJDIR)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS_T) -c $< -o $@
+
+lib/ebin/%.beam: lib/%.erl
+	@mkdir -p lib/ebin
+	erlc -o lib/ebin $<
+
+build/$(TYPE)/unit/%: tests/unit/%.c $(filter-out $(OBJDIR)/src/main.o,$(OBJS))
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS_T) -Isrc -o $@ $^ $(LIBS)
+
+deps:
+	@tools/ensure-deps.sh
+
+demo: deps all
+	@tools/demo.sh $(BIN)
+
+unit: $(UNIT_BINS)
+	@tools/run-unit.sh $(UNIT_BINS)
+
+erltest: all
+	@tests/run_erl.sh --vm $(BIN)
+
+# Everything, ending with one line "N passed, N failed".
+test: deps
+	@$(MAKE) --no-print-directory all
+	@tools/run-all-tests.sh $(TYPE) $(BIN)
+
+asan:
+	@$(MAKE) --no-print-directory TYPE=asan test
+
+tsan:
+	@$(MAKE) --no-print-directory TYPE=tsan test
+
+debug:
+	@$(MAKE) --no-print-directory TYPE=debug all
+
+check-load: all
+	$(BIN) --check-load /usr/lib/erlang/lib/*/ebin /usr/lib/elixir/lib/*/ebin
+
+bench: deps all
+	@bench/run.sh $(BIN)
+
+clean:
+	rm -rf build bin lib/ebin

@@ -1,0 +1,407 @@
+/* erlang_proc.c — BIFs about processes: spawn, send, registered names,
+ * links, monitors, exit/2, process flags, the group leader, time, and the
+ * girder-private BIFs the built-in group leader uses to write output. */
+#include "bif.h"
+#include "../term/atom.h"
+#include "../term/binary.h"
+#include "../term/compare.h"
+#include "../term/bignum.h"
+#include "../emu/emu_support.h"
+#include "../proc/sched.h"
+#include "../proc/message.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+static bool proper_list(Term t)
+{
+    while (is_list(t)) t = CDR(list_val(t));
+    return is_nil(t);
+}
+
+static Term spawn3(Process *p, Term m, Term f, Term args, bool link, bool monitor)
+{
+    if (!is_atom(m) || !is_atom(f) || !proper_list(args)) BIF_BADARG(p);
+    Process *q = sched_spawn(p, m, f, args, link);
+    if (!q) return THE_NON_VALUE;
+    if (monitor) {
+        Term ref = sched_monitor(p, q, q->id);
+        return bif_tuple2(p, q->id, ref);
+    }
+    return q->id;
+}
+
+static Term spawn_fun(Process *p, Term fun, bool link, bool monitor)
+{
+    if (!is_any_fun(fun) || !emu_is_function2(fun, make_small(0))) BIF_BADARG(p);
+    Term *hp = proc_alloc(p, 4);
+    Term args = make_cons_at(hp, fun, make_cons_at(hp + 2, NIL, NIL));
+    return spawn3(p, AM(erlang), AM(apply), args, link, monitor);
+}
+
+static Term bif_spawn_1(Process *p, Term *a) { return spawn_fun(p, a[0], false, false); }
+BIF_DEF("erlang", "spawn", 1, bif_spawn_1)
+static Term bif_spawn_3(Process *p, Term *a) { return spawn3(p, a[0], a[1], a[2], false, false); }
+BIF_DEF("erlang", "spawn", 3, bif_spawn_3)
+static Term bif_spawn_link_1(Process *p, Term *a) { return spawn_fun(p, a[0], true, false); }
+BIF_DEF("erlang", "spawn_link", 1, bif_spawn_link_1)
+static Term bif_spawn_link_3(Process *p, Term *a) { return spawn3(p, a[0], a[1], a[2], true, false); }
+BIF_DEF("erlang", "spawn_link", 3, bif_spawn_link_3)
+static Term bif_spawn_monitor_1(Process *p, Term *a) { return spawn_fun(p, a[0], false, true); }
+BIF_DEF("erlang", "spawn_monitor", 1, bif_spawn_monitor_1)
+static Term bif_spawn_monitor_3(Process *p, Term *a) { return spawn3(p, a[0], a[1], a[2], false, true); }
+BIF_DEF("erlang", "spawn_monitor", 3, bif_spawn_monitor_3)
+
+static Term spawn_opt(Process *p, Term m, Term f, Term args, Term opts)
+{
+    bool link = false, monitor = false;
+    Term l = opts;
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (o == AM(link)) link = true;
+        else if (o == AM(monitor)) monitor = true;
+        else if (is_tuple(o) && tuple_arity(o) == 2 && is_atom(tuple_elem(o, 1))) continue;
+        else if (is_atom(o)) continue;
+        else BIF_BADARG(p);
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
+    return spawn3(p, m, f, args, link, monitor);
+}
+
+static Term bif_spawn_opt_2(Process *p, Term *a)
+{
+    if (!is_any_fun(a[0])) BIF_BADARG(p);
+    Term *hp = proc_alloc(p, 4);
+    Term args = make_cons_at(hp, a[0], make_cons_at(hp + 2, NIL, NIL));
+    return spawn_opt(p, AM(erlang), AM(apply), args, a[1]);
+}
+BIF_DEF("erlang", "spawn_opt", 2, bif_spawn_opt_2)
+static Term bif_spawn_opt_4(Process *p, Term *a) { return spawn_opt(p, a[0], a[1], a[2], a[3]); }
+BIF_DEF("erlang", "spawn_opt", 4, bif_spawn_opt_4)
+
+static Term bif_send_2(Process *p, Term *a) { return msg_send(p, a[0], a[1]); }
+BIF_DEF("erlang", "send", 2, bif_send_2)
+BIF_DEF("erlang", "!", 2, bif_send_2)
+
+static Term bif_send_3(Process *p, Term *a)
+{
+    Term r = msg_send(p, a[0], a[1]);
+    return is_non_value(r) ? r : AM(ok);
+}
+BIF_DEF("erlang", "send", 3, bif_send_3)
+
+static Term bif_register(Process *p, Term *a)
+{
+    if (!is_atom(a[0]) || a[0] == AM(undefined)) BIF_BADARG(p);
+    Process *q = sched_lookup(a[1]);
+    if (!q || !sched_register(a[0], q)) BIF_BADARG(p);
+    return AM(true);
+}
+BIF_DEF("erlang", "register", 2, bif_register)
+
+static Term bif_unregister(Process *p, Term *a)
+{
+    if (!is_atom(a[0]) || !sched_whereis(a[0])) BIF_BADARG(p);
+    sched_unregister(a[0]);
+    return AM(true);
+}
+BIF_DEF("erlang", "unregister", 1, bif_unregister)
+
+static Term bif_whereis(Process *p, Term *a)
+{
+    if (!is_atom(a[0])) BIF_BADARG(p);
+    Process *q = sched_whereis(a[0]);
+    return q ? q->id : AM(undefined);
+}
+BIF_DEF("erlang", "whereis", 1, bif_whereis)
+
+static Term bif_registered(Process *p, Term *a) { (void)a; return sched_registered(p); }
+BIF_DEF("erlang", "registered", 0, bif_registered)
+
+static Term bif_is_process_alive(Process *p, Term *a)
+{
+    if (!is_internal_pid(a[0])) BIF_BADARG(p);
+    return sched_lookup(a[0]) ? AM(true) : AM(false);
+}
+BIF_DEF("erlang", "is_process_alive", 1, bif_is_process_alive)
+
+static Term bif_processes(Process *p, Term *a) { (void)a; return sched_processes(p); }
+BIF_DEF("erlang", "processes", 0, bif_processes)
+
+static Term bif_monitor_2(Process *p, Term *a)
+{
+    if (a[0] != AM(process)) BIF_BADARG(p);
+    Term target = a[1];
+    Process *q;
+    if (is_internal_pid(target)) q = sched_lookup(target);
+    else if (is_atom(target)) q = sched_whereis(target);
+    else if (is_tuple(target) && tuple_arity(target) == 2 && is_atom(tuple_elem(target, 1)) &&
+             is_atom(tuple_elem(target, 2))) q = sched_whereis(tuple_elem(target, 1));
+    else BIF_BADARG(p);
+    return sched_monitor(p, q, target);
+}
+BIF_DEF("erlang", "monitor", 2, bif_monitor_2)
+
+/* demonitor(Ref, Options): flush removes a 'DOWN' already queued; info
+ * reports whether the monitor was still active. */
+static Term demonitor(Process *p, Term ref, Term opts)
+{
+    if (!is_internal_ref(ref)) BIF_BADARG(p);
+    bool flush = false, info = false;
+    Term l = opts;
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (o == AM(flush)) flush = true;
+        else if (o == AM(info)) info = true;
+        else BIF_BADARG(p);
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
+    bool was = sched_demonitor(p, ref);
+    if (flush) {
+        msg_fetch_incoming(p);
+        for (Message **mp = &p->msg_first; *mp; mp = &(*mp)->next) {
+            Term m = (*mp)->term;
+            if (is_tuple(m) && tuple_arity(m) == 5 && tuple_elem(m, 1) == AM(DOWN) &&
+                term_eq_exact(tuple_elem(m, 2), ref)) {
+                Message **save = p->msg_save;
+                p->msg_save = mp;
+                msg_remove(p);
+                p->msg_save = (save == mp) ? &p->msg_first : save;
+                p->msg_save = &p->msg_first;
+                break;
+            }
+        }
+    }
+    return info ? (was ? AM(true) : AM(false)) : AM(true);
+}
+
+static Term bif_demonitor_1(Process *p, Term *a) { return demonitor(p, a[0], NIL); }
+BIF_DEF("erlang", "demonitor", 1, bif_demonitor_1)
+static Term bif_demonitor_2(Process *p, Term *a) { return demonitor(p, a[0], a[1]); }
+BIF_DEF("erlang", "demonitor", 2, bif_demonitor_2)
+
+static Term bif_link(Process *p, Term *a)
+{
+    if (!is_internal_pid(a[0])) {
+        if (is_internal_port(a[0])) return AM(true);
+        BIF_BADARG(p);
+    }
+    Process *q = sched_lookup(a[0]);
+    if (!q) {
+        if (p->flags & PF_TRAP_EXIT) {
+            Term *hp = proc_alloc(p, 4);
+            hp[0] = make_arityval(3); hp[1] = AM(EXIT); hp[2] = a[0]; hp[3] = AM(noproc);
+            msg_deliver(p, make_tuple(hp));
+            return AM(true);
+        }
+        return bif_error(p, AM(noproc));
+    }
+    sched_link(p, q);
+    return AM(true);
+}
+BIF_DEF("erlang", "link", 1, bif_link)
+
+static Term bif_unlink(Process *p, Term *a)
+{
+    if (!is_internal_pid(a[0]) && !is_internal_port(a[0])) BIF_BADARG(p);
+    sched_unlink(p, a[0]);
+    return AM(true);
+}
+BIF_DEF("erlang", "unlink", 1, bif_unlink)
+
+/* exit(Pid, Reason): an exit signal from p (see sched_exit_signal). */
+static Term bif_exit_2(Process *p, Term *a)
+{
+    if (!is_internal_pid(a[0]) && !is_internal_port(a[0]) && !is_external_pid(a[0])) BIF_BADARG(p);
+    Process *q = is_internal_pid(a[0]) ? sched_lookup(a[0]) : NULL;
+    if (!q) return AM(true);
+    if (q == p) {
+        /* to itself: acts at once */
+        if (a[1] == AM(kill)) return bif_raise(p, EXC_EXIT, AM(killed));
+        if (p->flags & PF_TRAP_EXIT) { sched_exit_signal(p, q, a[1], false); return AM(true); }
+        return bif_raise(p, EXC_EXIT, a[1]);
+    }
+    sched_exit_signal(p, q, a[1], false);
+    return AM(true);
+}
+BIF_DEF("erlang", "exit", 2, bif_exit_2)
+
+static Term bif_process_flag(Process *p, Term *a)
+{
+    if (a[0] == AM(trap_exit)) {
+        if (a[1] != AM(true) && a[1] != AM(false)) BIF_BADARG(p);
+        Term old = (p->flags & PF_TRAP_EXIT) ? AM(true) : AM(false);
+        if (a[1] == AM(true)) p->flags |= PF_TRAP_EXIT;
+        else p->flags &= ~(uint32_t)PF_TRAP_EXIT;
+        return old;
+    }
+    if (a[0] == AM(priority)) {
+        if (a[1] != AM(low) && a[1] != AM(normal) && a[1] != AM(high) && a[1] != AM(max)) BIF_BADARG(p);
+        return AM(normal);
+    }
+    BIF_BADARG(p);
+}
+BIF_DEF("erlang", "process_flag", 2, bif_process_flag)
+
+static Term bif_group_leader_0(Process *p, Term *a) { (void)a; return p->group_leader; }
+BIF_DEF("erlang", "group_leader", 0, bif_group_leader_0)
+
+static Term bif_group_leader_2(Process *p, Term *a)
+{
+    if (!is_internal_pid(a[0]) || !is_internal_pid(a[1])) BIF_BADARG(p);
+    Process *q = sched_lookup(a[1]);
+    if (!q) BIF_BADARG(p);
+    q->group_leader = a[0];
+    return AM(true);
+}
+BIF_DEF("erlang", "group_leader", 2, bif_group_leader_2)
+
+static Term bif_yield(Process *p, Term *a) { (void)a; p->fcalls = 0; return AM(true); }
+BIF_DEF("erlang", "yield", 0, bif_yield)
+
+/* ------------------------------------------------------------- time */
+static int64_t now_ns(int clk)
+{
+    struct timespec ts;
+    clock_gettime(clk, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static Term int64_term(Process *p, int64_t v) { return bn_from_sword(p, v); }
+
+/* Units: native is nanoseconds (as erl on Linux reports 1000000000). */
+static bool unit_per_second(Term u, int64_t *per)
+{
+    if (is_small(u) && small_val(u) > 0) { *per = small_val(u); return true; }
+    if (u == AM(second) || u == AM(seconds)) { *per = 1; return true; }
+    if (u == AM(millisecond) || u == AM(milli_seconds)) { *per = 1000; return true; }
+    if (u == AM(microsecond) || u == AM(micro_seconds)) { *per = 1000000; return true; }
+    if (u == AM(nanosecond) || u == AM(nano_seconds) || u == AM(native_unit) || u == AM(perf_counter)) {
+        *per = 1000000000; return true;
+    }
+    return false;
+}
+
+/* floor(v * to / from) as erlang:convert_time_unit does for v >= 0 and
+ * rounding toward negative infinity for negative values. */
+static int64_t convert(int64_t v, int64_t from, int64_t to)
+{
+    __int128 n = (__int128)v * to;
+    __int128 q = n / from;
+    if (n % from != 0 && n < 0) q--;
+    return (int64_t)q;
+}
+
+static Term bif_monotonic_time_0(Process *p, Term *a) { (void)a; return int64_term(p, now_ns(CLOCK_MONOTONIC)); }
+BIF_DEF("erlang", "monotonic_time", 0, bif_monotonic_time_0)
+static Term bif_monotonic_time_1(Process *p, Term *a)
+{
+    int64_t per;
+    if (!unit_per_second(a[0], &per)) BIF_BADARG(p);
+    return int64_term(p, convert(now_ns(CLOCK_MONOTONIC), 1000000000, per));
+}
+BIF_DEF("erlang", "monotonic_time", 1, bif_monotonic_time_1)
+static Term bif_system_time_0(Process *p, Term *a) { (void)a; return int64_term(p, now_ns(CLOCK_REALTIME)); }
+BIF_DEF("erlang", "system_time", 0, bif_system_time_0)
+static Term bif_system_time_1(Process *p, Term *a)
+{
+    int64_t per;
+    if (!unit_per_second(a[0], &per)) BIF_BADARG(p);
+    return int64_term(p, convert(now_ns(CLOCK_REALTIME), 1000000000, per));
+}
+BIF_DEF("erlang", "system_time", 1, bif_system_time_1)
+BIF_DEF("os", "system_time", 0, bif_system_time_0)
+BIF_DEF("os", "system_time", 1, bif_system_time_1)
+
+static Term bif_convert_time_unit(Process *p, Term *a)
+{
+    int64_t from, to;
+    SWord v;
+    if (!unit_per_second(a[1], &from) || !unit_per_second(a[2], &to) || !term_to_sword(a[0], &v)) BIF_BADARG(p);
+    return int64_term(p, convert(v, from, to));
+}
+BIF_DEF("erlang", "convert_time_unit", 3, bif_convert_time_unit)
+
+static Term timestamp3(Process *p)
+{
+    int64_t us = now_ns(CLOCK_REALTIME) / 1000;
+    return bif_tuple3(p, make_small(us / 1000000000000), make_small((us / 1000000) % 1000000), make_small(us % 1000000));
+}
+static Term bif_timestamp(Process *p, Term *a) { (void)a; return timestamp3(p); }
+BIF_DEF("erlang", "timestamp", 0, bif_timestamp)
+BIF_DEF("erlang", "now", 0, bif_timestamp)
+BIF_DEF("os", "timestamp", 0, bif_timestamp)
+
+static Term bif_unique_integer_0(Process *p, Term *a)
+{
+    static _Atomic int64_t counter = -576460752303423488LL;
+    (void)a;
+    return int64_term(p, atomic_fetch_add(&counter, 1));
+}
+BIF_DEF("erlang", "unique_integer", 0, bif_unique_integer_0)
+
+static Term bif_unique_integer_1(Process *p, Term *a)
+{
+    static _Atomic int64_t pos_counter = 1, any_counter = -576460752303423488LL;
+    bool positive = false;
+    Term l = a[0];
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (o == atom_from_cstr("positive")) positive = true;
+        else if (o != atom_from_cstr("monotonic")) BIF_BADARG(p);
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
+    return int64_term(p, positive ? atomic_fetch_add(&pos_counter, 1) : atomic_fetch_add(&any_counter, 1));
+}
+BIF_DEF("erlang", "unique_integer", 1, bif_unique_integer_1)
+
+/* ------------------------------------------------- girder's own output */
+/* girder:put_chars(Fd, IoData): write bytes to fd 1 or 2 (used by the
+ * built-in group leader, lib/girder_io.erl). */
+static bool write_iodata(int fd, Term t)
+{
+    Term stack[1024];
+    int sp = 0;
+    stack[sp++] = t;
+    while (sp) {
+        Term u = stack[--sp];
+        if (is_nil(u)) continue;
+        if (is_small(u)) {
+            SWord c = small_val(u);
+            if (c < 0 || c > 255) return false;
+            uint8_t b = (uint8_t)c;
+            if (write(fd, &b, 1) < 0) return false;
+            continue;
+        }
+        if (is_bitstring(u)) {
+            const uint8_t *base; size_t off, bits;
+            bin_view(u, &base, &off, &bits);
+            if (off % 8 || bits % 8) return false;
+            size_t n = bits / 8, done = 0;
+            while (done < n) {
+                ssize_t w = write(fd, base + off / 8 + done, n - done);
+                if (w <= 0) return false;
+                done += (size_t)w;
+            }
+            continue;
+        }
+        if (is_list(u)) {
+            if (sp + 2 > 1024) return false;
+            stack[sp++] = CDR(list_val(u));
+            stack[sp++] = CAR(list_val(u));
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+static Term bif_girder_put_chars(Process *p, Term *a)
+{
+    if (!is_small(a[0]) || (small_val(a[0]) != 1 && small_val(a[0]) != 2)) BIF_BADARG(p);
+    fflush(stdout);
+    if (!write_iodata((int)small_val(a[0]), a[1])) BIF_BADARG(p);
+    return AM(ok);
+}
+BIF_DEF("girder", "put_chars", 2, bif_girder_put_chars)

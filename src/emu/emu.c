@@ -1,0 +1,787 @@
+/* emu.c — the interpreter loop: one block per instruction of ops.def,
+ * dispatched by computed goto. Hot state lives in locals: I (next
+ * instruction), E (stack top), x (argument registers), FCALLS (reductions
+ * left); SWAPOUT/SWAPIN write them back to / reload them from the process
+ * around anything that can collect, raise or switch. Helpers that are not
+ * on hot paths live in emu_support.c. */
+#include "emu.h"
+#include "emu_support.h"
+#include "../term/atom.h"
+#include "../term/compare.h"
+#include "../term/map.h"
+#include "../proc/gc.h"
+#include "../proc/sched.h"
+#include "../proc/catches.h"
+#include "../proc/message.h"
+#include "../bif/bif.h"
+#include "../code/module.h"
+#include <math.h>
+
+const OpInfo emu_ops[OPC__COUNT] = {
+#define OP(nm, num, ar) [OPC_##nm] = { #nm, num, ar },
+#include "ops.def"
+#undef OP
+};
+const void *emu_op_addr[OPC__COUNT];
+static BeamInstr normal_exit_code[1];
+static BeamInstr spawn_code[1];
+const BeamInstr *emu_normal_exit_code = normal_exit_code;
+const BeamInstr *emu_spawn_entry = spawn_code;
+
+/* Stack frames: a call pushes its return address; `allocate N` then
+ * reserves y(0)..y(N-1) below it, so y(n) is E[n] and a frame reads
+ * [y0 .. yN-1][return address]. Return addresses are the only words on the
+ * stack with primary tag 00. */
+#define SRC(w)  (((w) & 3) ? (Term)(w) : ((w) & 4) ? E[(w) >> 3] : x[(w) >> 3])
+#define DST(w, v) do { Term v_ = (v); BeamInstr w_ = (w); \
+        if (w_ & 4) E[w_ >> 3] = v_; else x[w_ >> 3] = v_; } while (0)
+#define PUSH_CP(a) do { *--E = (Term)(a); } while (0)
+#define LBL(w)  ((const BeamInstr *)(w))
+#define NEXT    goto *(const void *)*I
+#define JUMP(l) do { I = LBL(l); NEXT; } while (0)
+#define SWAPOUT do { p->stop = E; } while (0)
+#define SWAPIN  do { E = p->stop; } while (0)
+
+/* Jump to fail label f, or raise the pending exception if f is 0. */
+#define FAIL_OR_RAISE(f) do { if (f) JUMP(f); goto handle_error; } while (0)
+#define BADARG_OR_FAIL(f) do { if (f) JUMP(f); p->fclass = EXC_ERROR; p->fvalue = AM(badarg); p->fargs = THE_NON_VALUE; goto handle_error; } while (0)
+#define RAISE_ERROR(reason) do { p->fclass = EXC_ERROR; p->fvalue = (reason); p->fargs = THE_NON_VALUE; goto handle_error; } while (0)
+
+/* Make room for `need` heap words, collecting with `live` x registers. */
+#define TEST_HEAP(need, live) do { \
+        if ((size_t)(E - p->htop) < (size_t)(need) + 1 || p->frags) { \
+            SWAPOUT; gc_collect(p, (need), x, (live)); SWAPIN; } } while (0)
+
+void emu_init(void)
+{
+    emu_run(NULL, NULL);
+    normal_exit_code[0] = (BeamInstr)emu_op_addr[OPC_i_normal_exit];
+    spawn_code[0] = (BeamInstr)emu_op_addr[OPC_i_spawn_call];
+}
+
+RunResult emu_run(Process *p, Term *x)
+{
+    if (!p) {
+#define OP(nm, num, ar) emu_op_addr[OPC_##nm] = &&L_##nm;
+#include "ops.def"
+#undef OP
+        return RUN_EXIT;
+    }
+    const BeamInstr *I;
+    Term *E;
+    double fr[FLOAT_REGS];
+    enum { CALL_BODY, CALL_TAIL, CALL_LAST } call_kind;        /* float registers: never live across calls */
+    int32_t FCALLS = p->fcalls;
+    Term t1, t2, res;
+    SWAPIN;
+    I = p->i;
+    for (uint32_t i = 0; i < p->arity; i++)
+        x[i] = p->arg_reg[i];
+    p->arity = 0;              /* arg_reg is stale from here on */
+    NEXT;
+
+/* ---------------------------------------------------------------- calls */
+L_call:                                   /* Arity Label */
+    PUSH_CP(I + 3);
+    goto do_call;
+L_call_only:                              /* Arity Label */
+    goto do_call;
+L_call_last:                              /* Arity Label Dealloc */
+    E += I[3];
+do_call:
+    if (--FCALLS <= 0) {
+        p->i = LBL(I[2]);
+        p->arity = (uint32_t)I[1];
+        goto yield;
+    }
+    JUMP(I[2]);
+
+L_call_ext:                               /* Arity Export */
+    call_kind = CALL_BODY;
+    goto do_call_ext;
+L_call_ext_only:
+    call_kind = CALL_TAIL;
+    goto do_call_ext;
+L_call_ext_last:                          /* Arity Export Dealloc */
+    call_kind = CALL_LAST;
+do_call_ext: {
+    Export *ep = (Export *)I[2];
+    uint32_t arity = (uint32_t)I[1];
+    const BeamInstr *target = atomic_load(&ep->addr);
+    if (ep->bif) {
+        /* a BIF runs in the caller's frame: no return address is pushed */
+        SWAPOUT;
+        p->fcalls = FCALLS;
+        res = emu_call_bif(p, ep, x, arity);
+        FCALLS = p->fcalls;
+        SWAPIN;
+        if (is_non_value(res)) {
+            if (p->fclass != EXC_TRAP)
+                goto handle_error;
+            p->fclass = EXC_NONE;          /* the BIF continues in Erlang code */
+            target = p->i;
+            arity = p->arity;
+            p->arity = 0;
+            goto enter_target;
+        }
+        x[0] = res;
+        if (call_kind == CALL_BODY) { I += 3; NEXT; }
+        if (call_kind == CALL_LAST) E += I[3];
+        I = (const BeamInstr *)*E++;
+        NEXT;
+    }
+    if (!target) {
+        SWAPOUT;
+        target = emu_resolve_export(p, ep, x, arity, call_kind != CALL_BODY);
+        SWAPIN;
+        if (!target)
+            goto handle_error;
+    }
+enter_target:
+    if (call_kind == CALL_BODY) PUSH_CP(I + 3);
+    else if (call_kind == CALL_LAST) E += I[3];
+    if (--FCALLS <= 0) {
+        p->i = target;
+        p->arity = arity;
+        goto yield;
+    }
+    I = target;
+    NEXT;
+}
+
+L_return:
+    I = (const BeamInstr *)*E++;
+    NEXT;
+
+L_func_info:                              /* M F A: no clause matched */
+    p->fclass = EXC_ERROR;
+    p->fvalue = AM(function_clause);
+    p->fargs = emu_args_list(p, x, (uint32_t)I[3]);
+    goto handle_error_at_func;
+
+L_i_normal_exit:
+    SWAPOUT;
+    p->fcalls = FCALLS;
+    sched_exit(p, AM(normal));
+    return RUN_EXIT;
+
+L_i_spawn_call: {
+    uint32_t arity = (uint32_t)small_val(p->initial_call[2]);
+    SWAPOUT;
+    const BeamInstr *target = emu_apply_target(p, p->initial_call[0], p->initial_call[1], x, arity);
+    SWAPIN;
+    if (!target) {
+        if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
+        if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        goto handle_error;
+    }
+    I = target;
+    NEXT;
+}
+
+L_int_code_end:
+    RAISE_ERROR(AM(undef));
+
+/* ------------------------------------------------------------ stack/heap */
+L_allocate:                               /* StackNeed Live */
+L_allocate_zero:
+    TEST_HEAP(I[1], I[2]);
+    E -= I[1];
+    for (UWord i = 0; i < I[1]; i++) E[i] = NIL;
+    I += 3;
+    NEXT;
+L_allocate_heap:                          /* StackNeed HeapNeed Live */
+L_allocate_heap_zero:
+    TEST_HEAP(I[1] + I[2], I[3]);
+    E -= I[1];
+    for (UWord i = 0; i < I[1]; i++) E[i] = NIL;
+    I += 4;
+    NEXT;
+L_test_heap:                              /* HeapNeed Live */
+    TEST_HEAP(I[1], I[2]);
+    I += 3;
+    NEXT;
+L_init:                                   /* Y */
+    DST(I[1], NIL);
+    I += 2;
+    NEXT;
+L_init_yregs: {                           /* List of Y */
+    UWord n = I[1];
+    for (UWord i = 0; i < n; i++) DST(I[2 + i], NIL);
+    I += 2 + n;
+    NEXT;
+}
+L_deallocate:                             /* N */
+    E += I[1];
+    I += 2;
+    NEXT;
+L_trim:                                   /* N Remaining */
+    E += I[1];
+    I += 3;
+    NEXT;
+
+/* ------------------------------------------------------------------ moves */
+L_move:
+    DST(I[2], SRC(I[1]));
+    I += 3;
+    NEXT;
+L_swap:
+    t1 = SRC(I[1]);
+    DST(I[1], SRC(I[2]));
+    DST(I[2], t1);
+    I += 3;
+    NEXT;
+L_get_list:                               /* Src Head Tail */
+    t1 = SRC(I[1]);
+    DST(I[2], CAR(list_val(t1)));
+    DST(I[3], CDR(list_val(t1)));
+    I += 4;
+    NEXT;
+L_get_hd:
+    DST(I[2], CAR(list_val(SRC(I[1]))));
+    I += 3;
+    NEXT;
+L_get_tl:
+    DST(I[2], CDR(list_val(SRC(I[1]))));
+    I += 3;
+    NEXT;
+L_get_tuple_element:                      /* Src Index Dst */
+    DST(I[3], tuple_val(SRC(I[1]))[I[2] + 1]);
+    I += 4;
+    NEXT;
+L_set_tuple_element:                      /* Value Tuple Index */
+    tuple_val(SRC(I[2]))[I[3] + 1] = SRC(I[1]);
+    I += 4;
+    NEXT;
+L_put_list: {                             /* Head Tail Dst */
+    Term *hp = proc_alloc(p, 2);
+    hp[0] = SRC(I[1]);
+    hp[1] = SRC(I[2]);
+    DST(I[3], make_list(hp));
+    I += 4;
+    NEXT;
+}
+L_put_tuple2: {                           /* Dst List */
+    UWord n = I[2];
+    Term *hp = proc_alloc(p, n + 1);
+    hp[0] = make_arityval(n);
+    for (UWord i = 0; i < n; i++) hp[i + 1] = SRC(I[3 + i]);
+    DST(I[1], make_tuple(hp));
+    I += 3 + n;
+    NEXT;
+}
+
+/* ------------------------------------------------------------ type tests */
+#define TYPE_TEST(name, cond) \
+L_##name: t1 = SRC(I[2]); if (!(cond)) { JUMP(I[1]); } I += 3; NEXT;
+TYPE_TEST(is_integer, is_integer(t1))
+TYPE_TEST(is_float, is_float(t1))
+TYPE_TEST(is_number, is_number(t1))
+TYPE_TEST(is_atom, is_atom(t1))
+TYPE_TEST(is_pid, is_pid(t1))
+TYPE_TEST(is_reference, is_ref(t1))
+TYPE_TEST(is_port, is_port(t1))
+TYPE_TEST(is_nil, is_nil(t1))
+TYPE_TEST(is_binary, emu_is_binary(t1))
+TYPE_TEST(is_bitstr, is_bitstring(t1))
+TYPE_TEST(is_list, is_list(t1) || is_nil(t1))
+TYPE_TEST(is_nonempty_list, is_list(t1))
+TYPE_TEST(is_tuple, is_tuple(t1))
+TYPE_TEST(is_function, is_any_fun(t1))
+TYPE_TEST(is_boolean, t1 == AM(true) || t1 == AM(false))
+TYPE_TEST(is_map, is_map(t1))
+L_is_function2:                           /* Fail Src Arity */
+    t1 = SRC(I[2]);
+    t2 = SRC(I[3]);
+    if (!emu_is_function2(t1, t2)) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_test_arity:                             /* Fail Src Arity */
+    t1 = SRC(I[2]);
+    if (!is_tuple(t1) || tuple_arity(t1) != I[3]) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_is_tagged_tuple:                        /* Fail Src Arity Atom */
+    t1 = SRC(I[2]);
+    if (!is_tuple(t1) || tuple_arity(t1) != I[3] || tuple_val(t1)[1] != (Term)I[4]) JUMP(I[1]);
+    I += 5;
+    NEXT;
+
+/* ------------------------------------------------------------ comparisons */
+L_is_eq_exact:
+    t1 = SRC(I[2]); t2 = SRC(I[3]);
+    if (t1 != t2 && (is_immed(t1) || is_immed(t2) || !term_eq_exact(t1, t2))) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_is_ne_exact:
+    t1 = SRC(I[2]); t2 = SRC(I[3]);
+    if (t1 == t2 || (!is_immed(t1) && !is_immed(t2) && term_eq_exact(t1, t2))) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_is_eq:
+    t1 = SRC(I[2]); t2 = SRC(I[3]);
+    if (t1 != t2 && term_compare(t1, t2) != 0) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_is_ne:
+    t1 = SRC(I[2]); t2 = SRC(I[3]);
+    if (t1 == t2 || term_compare(t1, t2) == 0) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_is_lt:
+    t1 = SRC(I[2]); t2 = SRC(I[3]);
+    if (is_small(t1) && is_small(t2) ? !((SWord)t1 < (SWord)t2) : term_compare(t1, t2) >= 0) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_is_ge:
+    t1 = SRC(I[2]); t2 = SRC(I[3]);
+    if (is_small(t1) && is_small(t2) ? !((SWord)t1 >= (SWord)t2) : term_compare(t1, t2) < 0) JUMP(I[1]);
+    I += 4;
+    NEXT;
+
+/* -------------------------------------------------------------- branching */
+L_jump:
+    JUMP(I[1]);
+L_select_val: {                           /* Src Fail N (Value Label)* */
+    t1 = SRC(I[1]);
+    UWord n = I[3];
+    const BeamInstr *list = I + 4;
+    for (UWord i = 0; i < n; i += 2)
+        if (list[i] == t1 || (!is_immed(t1) && term_eq_exact((Term)list[i], t1)))
+            JUMP(list[i + 1]);
+    JUMP(I[2]);
+}
+L_select_tuple_arity: {                   /* Src Fail N (Arity Label)* */
+    t1 = SRC(I[1]);
+    if (!is_tuple(t1)) JUMP(I[2]);
+    UWord arity = tuple_arity(t1), n = I[3];
+    const BeamInstr *list = I + 4;
+    for (UWord i = 0; i < n; i += 2)
+        if (list[i] == arity) JUMP(list[i + 1]);
+    JUMP(I[2]);
+}
+
+/* -------------------------------------------------------------- errors */
+L_badmatch:
+    t1 = SRC(I[1]);
+    RAISE_ERROR(bif_tuple2(p, AM(badmatch), t1));
+L_case_end:
+    t1 = SRC(I[1]);
+    RAISE_ERROR(bif_tuple2(p, AM(case_clause), t1));
+L_try_case_end:
+    t1 = SRC(I[1]);
+    RAISE_ERROR(bif_tuple2(p, AM(try_clause), t1));
+L_badrecord:
+    t1 = SRC(I[1]);
+    RAISE_ERROR(bif_tuple2(p, AM(badrecord), t1));
+L_if_end:
+    RAISE_ERROR(AM(if_clause));
+
+/* ------------------------------------------------------------------ BIFs */
+L_bif0: {                                 /* Bif Dst */
+    Export *ep = (Export *)I[1];
+    SWAPOUT;
+    res = emu_guard_bif(p, ep, NULL, 0);
+    SWAPIN;
+    if (is_non_value(res)) goto handle_error_bif0;
+    DST(I[2], res);
+    I += 3;
+    NEXT;
+handle_error_bif0:
+    goto handle_error;
+}
+L_bif1: {                                 /* Fail Bif Arg Dst */
+    Term args[1] = { SRC(I[3]) };
+    SWAPOUT;
+    res = emu_guard_bif(p, (Export *)I[2], args, 1);
+    SWAPIN;
+    if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
+    DST(I[4], res);
+    I += 5;
+    NEXT;
+}
+L_bif2: {                                 /* Fail Bif Arg1 Arg2 Dst */
+    Term args[2] = { SRC(I[3]), SRC(I[4]) };
+    SWAPOUT;
+    res = emu_guard_bif(p, (Export *)I[2], args, 2);
+    SWAPIN;
+    if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
+    DST(I[5], res);
+    I += 6;
+    NEXT;
+}
+L_gc_bif1: {                              /* Fail Live Bif Arg Dst */
+    Term args[1] = { SRC(I[4]) };
+    SWAPOUT;
+    res = emu_gc_bif(p, (Export *)I[3], args, 1, x, (uint32_t)I[2]);
+    SWAPIN;
+    if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
+    DST(I[5], res);
+    I += 6;
+    NEXT;
+}
+L_gc_bif2: {                              /* Fail Live Bif Arg1 Arg2 Dst */
+    Term args[2] = { SRC(I[4]), SRC(I[5]) };
+    SWAPOUT;
+    res = emu_gc_bif(p, (Export *)I[3], args, 2, x, (uint32_t)I[2]);
+    SWAPIN;
+    if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
+    DST(I[6], res);
+    I += 7;
+    NEXT;
+}
+L_gc_bif3: {                              /* Fail Live Bif Arg1 Arg2 Arg3 Dst */
+    Term args[3] = { SRC(I[4]), SRC(I[5]), SRC(I[6]) };
+    SWAPOUT;
+    res = emu_gc_bif(p, (Export *)I[3], args, 3, x, (uint32_t)I[2]);
+    SWAPIN;
+    if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
+    DST(I[7], res);
+    I += 8;
+    NEXT;
+}
+
+/* ------------------------------------------------------- funs and apply */
+L_make_fun2: {                            /* FunEntry (free vars in x0..) */
+    FunEntry *fe = (FunEntry *)I[1];
+    DST(REG_X(0), emu_make_fun(p, fe, x));
+    I += 2;
+    NEXT;
+}
+L_make_fun3: {                            /* FunEntry Dst N FreeVars... */
+    FunEntry *fe = (FunEntry *)I[1];
+    UWord n = I[3];
+    Term fv[256];
+    for (UWord i = 0; i < n && i < 256; i++) fv[i] = SRC(I[4 + i]);
+    DST(I[2], emu_make_fun(p, fe, fv));
+    I += 4 + n;
+    NEXT;
+}
+L_call_fun: {                             /* Arity: fun in x(Arity) */
+    uint32_t arity = (uint32_t)I[1];
+    t1 = x[arity];
+    PUSH_CP(I + 2);
+    goto do_call_fun;
+L_call_fun2:                              /* Tag Arity Func */
+    arity = (uint32_t)I[2];
+    t1 = SRC(I[3]);
+    PUSH_CP(I + 4);
+do_call_fun:
+    SWAPOUT;
+    p->fcalls = FCALLS;
+    const BeamInstr *target = emu_fun_target(p, t1, x, arity);
+    FCALLS = p->fcalls;
+    SWAPIN;
+    if (!target) {
+        if (p->fclass == EXC_NONE) {      /* a BIF export ran to completion */
+            I = (const BeamInstr *)*E++;
+            NEXT;
+        }
+        if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        goto handle_error;
+    }
+    if (--FCALLS <= 0) {
+        p->i = target;
+        p->arity = arity + (is_fun(t1) ? fun_num_free(t1) : 0);
+        goto yield;
+    }
+    I = target;
+    NEXT;
+}
+L_apply: {                                /* Arity: M F in x(Arity), x(Arity+1) */
+    uint32_t arity = (uint32_t)I[1];
+    PUSH_CP(I + 2);
+    goto do_apply;
+L_apply_last:                             /* Arity Dealloc */
+    arity = (uint32_t)I[1];
+    E += I[2];
+do_apply:
+    SWAPOUT;
+    p->fcalls = FCALLS;
+    const BeamInstr *target = emu_apply_target(p, x[arity], x[arity + 1], x, arity);
+    FCALLS = p->fcalls;
+    SWAPIN;
+    if (!target) {
+        if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
+        if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        goto handle_error;
+    }
+    if (--FCALLS <= 0) { p->i = target; p->arity = arity; goto yield; }
+    I = target;
+    NEXT;
+}
+
+/* ------------------------------------------------------------- exceptions */
+L_catch:                                  /* Y CatchTerm */
+L_try:
+    DST(I[1], (Term)I[2]);
+    p->catches++;
+    I += 3;
+    NEXT;
+L_catch_end:                              /* Y */
+    DST(I[1], NIL);
+    p->catches--;
+    if (is_non_value(x[0])) {
+        SWAPOUT;
+        x[0] = emu_catch_value(p, x[1], x[2], x[3]);
+        SWAPIN;
+    }
+    I += 2;
+    NEXT;
+L_try_end:                                /* Y */
+    DST(I[1], NIL);
+    p->catches--;
+    I += 2;
+    NEXT;
+L_try_case:                               /* Y */
+    DST(I[1], NIL);
+    p->catches--;
+    x[0] = x[1];
+    x[1] = x[2];
+    x[2] = x[3];
+    I += 2;
+    NEXT;
+L_raise:                                  /* Trace Value */
+    t1 = SRC(I[1]);
+    t2 = SRC(I[2]);
+    emu_reraise(p, t1, t2);
+    goto handle_error_keep_trace;
+L_build_stacktrace:
+    SWAPOUT;
+    x[0] = emu_build_stacktrace(p, x[0]);
+    SWAPIN;
+    I += 1;
+    NEXT;
+L_raw_raise:                              /* x0 class, x1 reason, x2 trace */
+    if (!emu_raw_raise(p, x[0], x[1], x[2])) {
+        x[0] = AM(badarg);
+        I += 1;
+        NEXT;
+    }
+    goto handle_error_keep_trace;
+
+/* --------------------------------------------------------------- messages */
+L_send:
+    SWAPOUT;
+    p->fcalls = FCALLS;
+    res = msg_send(p, x[0], x[1]);
+    FCALLS = p->fcalls;
+    SWAPIN;
+    if (is_non_value(res)) goto handle_error;
+    x[0] = res;
+    I += 1;
+    NEXT;
+L_loop_rec: {                             /* Fail Dst */
+    Message *m = msg_peek(p);
+    if (!m) JUMP(I[1]);
+    DST(I[2], m->term);
+    I += 3;
+    NEXT;
+}
+L_loop_rec_end:                           /* Label */
+    msg_skip(p);
+    JUMP(I[1]);
+L_remove_message:
+    msg_remove(p);
+    I += 1;
+    NEXT;
+L_timeout:
+    msg_timeout(p);
+    I += 1;
+    NEXT;
+L_wait:                                   /* Label */
+    p->i = LBL(I[1]);
+    p->timeout_at = -1;
+    goto wait;
+L_wait_timeout: {                         /* Label Timeout */
+    t1 = SRC(I[2]);
+    int r = msg_set_timeout(p, t1);
+    if (r < 0) RAISE_ERROR(AM(timeout_value));
+    if (r == 0) { I += 3; NEXT; }          /* already expired: fall to timeout */
+    p->i = LBL(I[1]);
+    goto wait;
+}
+L_recv_marker_reserve:                    /* Dst */
+    DST(I[1], msg_marker_reserve(p));
+    I += 2;
+    NEXT;
+L_recv_marker_bind:                       /* Marker Ref */
+    msg_marker_bind(p, SRC(I[1]), SRC(I[2]));
+    I += 3;
+    NEXT;
+L_recv_marker_clear:                      /* Ref */
+    msg_marker_clear(p, SRC(I[1]));
+    I += 2;
+    NEXT;
+L_recv_marker_use:                        /* Ref */
+    msg_marker_use(p, SRC(I[1]));
+    I += 2;
+    NEXT;
+L_recv_mark:
+L_recv_set:
+    I += 2;
+    NEXT;
+
+/* ----------------------------------------------------------------- floats */
+/* Float registers live in the process's fr array. */
+L_fclearerror:
+    I += 1;
+    NEXT;
+L_fcheckerror:
+    I += 2;
+    NEXT;
+L_fmove:                                  /* never emitted: split by the loader */
+L_i_fmove_from_fr: {                      /* Fr Dst */
+    Term *hp = proc_alloc(p, FLOAT_WORDS);
+    DST(I[2], make_float_at(hp, fr[I[1]]));
+    I += 3;
+    NEXT;
+}
+L_i_fmove_to_fr:                          /* Src Fr */
+    fr[I[2]] = float_val(SRC(I[1]));
+    I += 3;
+    NEXT;
+L_fconv: {                                /* Src FrDst */
+    t1 = SRC(I[1]);
+    double d;
+    if (!emu_to_double(t1, &d)) RAISE_ERROR(AM(badarith));
+    fr[I[2]] = d;
+    I += 3;
+    NEXT;
+}
+#define FLOAT_OP(name, expr) \
+L_##name: { double a = fr[I[2]], b = fr[I[3]]; double r = (expr); \
+    if (!isfinite(r)) { RAISE_ERROR(AM(badarith)); } fr[I[4]] = r; I += 5; NEXT; }
+FLOAT_OP(fadd, a + b)
+FLOAT_OP(fsub, a - b)
+FLOAT_OP(fmul, a * b)
+FLOAT_OP(fdiv, a / b)
+L_fnegate:
+    fr[I[3]] = -fr[I[2]];
+    I += 4;
+    NEXT;
+
+/* ------------------------------------------------------------------- maps */
+L_put_map_assoc:                          /* Fail Src Dst Live List */
+L_put_map_exact: {
+    bool exact = *I == (BeamInstr)&&L_put_map_exact;
+    t1 = SRC(I[2]);
+    UWord n = I[5];
+    SWAPOUT;
+    res = emu_put_map(p, t1, exact, I + 6, n, x, E);
+    SWAPIN;
+    if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
+    DST(I[3], res);
+    I += 6 + n;
+    NEXT;
+}
+L_has_map_fields: {                       /* Fail Src List */
+    t1 = SRC(I[2]);
+    UWord n = I[3];
+    if (!is_map(t1)) JUMP(I[1]);
+    for (UWord i = 0; i < n; i++)
+        if (is_non_value(map_get(t1, SRC(I[4 + i])))) JUMP(I[1]);
+    I += 4 + n;
+    NEXT;
+}
+L_get_map_elements: {                     /* Fail Src List(Key Dst)* */
+    t1 = SRC(I[2]);
+    UWord n = I[3];
+    if (!is_map(t1)) JUMP(I[1]);
+    for (UWord i = 0; i < n; i += 2) {
+        Term v = map_get(t1, SRC(I[4 + i]));
+        if (is_non_value(v)) JUMP(I[1]);
+        DST(I[5 + i], v);
+    }
+    I += 4 + n;
+    NEXT;
+}
+
+/* ------------------------------------------------------------ bit syntax */
+#define BS_OP(name) L_##name: SWAPOUT; I = emu_bs_##name(p, I, x, &res); SWAPIN; \
+    if (!I) { goto handle_error; } NEXT;
+BS_OP(bs_put_integer)
+BS_OP(bs_put_binary)
+BS_OP(bs_put_float)
+BS_OP(bs_put_string)
+BS_OP(bs_init2)
+BS_OP(bs_add)
+BS_OP(bs_get_integer2)
+BS_OP(bs_get_float2)
+BS_OP(bs_get_binary2)
+BS_OP(bs_skip_bits2)
+BS_OP(bs_test_tail2)
+BS_OP(bs_test_unit)
+BS_OP(bs_match_string)
+BS_OP(bs_init_writable)
+BS_OP(bs_append)
+BS_OP(bs_private_append)
+BS_OP(bs_init_bits)
+BS_OP(bs_get_utf8)
+BS_OP(bs_skip_utf8)
+BS_OP(bs_get_utf16)
+BS_OP(bs_skip_utf16)
+BS_OP(bs_get_utf32)
+BS_OP(bs_skip_utf32)
+BS_OP(bs_utf8_size)
+BS_OP(bs_put_utf8)
+BS_OP(bs_utf16_size)
+BS_OP(bs_put_utf16)
+BS_OP(bs_put_utf32)
+BS_OP(bs_get_tail)
+BS_OP(bs_start_match3)
+BS_OP(bs_get_position)
+BS_OP(bs_set_position)
+BS_OP(bs_start_match4)
+BS_OP(bs_create_bin)
+
+/* ------------------------------------------------------------------ misc */
+L_label:                                  /* these four are consumed by the loader */
+L_line:
+L_on_load:
+L_nif_start:
+    RAISE_ERROR(AM(undef));
+
+/* ---------------------------------------------------- leaving the loop */
+yield:
+    /* p->i and p->arity are set */
+    SWAPOUT;
+    emu_save_regs(p, x, p->arity);
+    p->fcalls = FCALLS;
+    return RUN_YIELD;
+wait:
+    SWAPOUT;
+    p->arity = 0;
+    p->fcalls = FCALLS;
+    return RUN_WAIT;
+
+/* ------------------------------------------------------- raising errors */
+handle_error_at_func:
+    /* function_clause: the current function is the one whose func_info
+     * we are at; I points at it */
+    SWAPOUT;
+    emu_build_trace(p, I, true);
+    goto unwind;
+handle_error:
+    SWAPOUT;
+    emu_build_trace(p, I, false);
+    goto unwind;
+handle_error_keep_trace:
+    SWAPOUT;
+unwind: {
+    const BeamInstr *handler = emu_find_catch(p);
+    SWAPIN;
+    if (!handler) {
+        p->fcalls = FCALLS;
+        sched_exit_exception(p);
+        return RUN_EXIT;
+    }
+    x[0] = THE_NON_VALUE;
+    x[1] = emu_class_atom(p->fclass);
+    x[2] = p->fvalue;
+    x[3] = p->fstash;
+    p->fclass = EXC_NONE;
+    I = handler;
+    NEXT;
+}
+}

@@ -1,0 +1,155 @@
+/* gc.c — a Cheney copying collector for one process (see gc.h).
+ * From-space is the young heap block plus every heap fragment; to-space is
+ * a fresh block sized along ERTS's Fibonacci-like series. Roots: the x
+ * registers, the stack, the process dictionary and the exception fields.
+ * Terms outside from-space (module literals) are never copied. Moved
+ * objects are marked in place: a boxed object's header is replaced by a
+ * boxed pointer to its copy; a cons cell gets THE_NON_VALUE in its head and
+ * the new cell in its tail. Dead refc-binary handles drop their reference
+ * after the copy. The generational collector is a later step (docs/gc.md). */
+#include "gc.h"
+#include "layout.h"
+#include "../term/binary.h"
+#include <stdlib.h>
+#include <stdio.h>
+
+typedef struct {
+    Term *lo, *hi;                  /* old young heap [heap, htop) */
+    HeapFrag *frags;
+    Term *htop;                     /* to-space allocation pointer */
+    OffHeapHeader *off_heap;        /* new off-heap list */
+} Gc;
+
+static bool in_from_space(const Gc *g, const Term *ptr)
+{
+    if (ptr >= g->lo && ptr < g->hi)
+        return true;
+    for (const HeapFrag *f = g->frags; f; f = f->next)
+        if (ptr >= f->mem && ptr < f->mem + f->used)
+            return true;
+    return false;
+}
+
+static Term forward(Gc *g, Term t)
+{
+    if (is_list(t)) {
+        Term *c = list_val(t);
+        if (!in_from_space(g, c))
+            return t;
+        if (c[0] == THE_NON_VALUE)
+            return c[1];
+        Term *n = g->htop;
+        g->htop += 2;
+        n[0] = c[0];
+        n[1] = c[1];
+        c[0] = THE_NON_VALUE;
+        c[1] = make_list(n);
+        return c[1];
+    }
+    if (is_boxed(t)) {
+        Term *o = boxed_val(t);
+        if (!in_from_space(g, o))
+            return t;
+        if (is_boxed(o[0]))          /* already moved */
+            return o[0];
+        size_t words = 1 + header_arity(o[0]);
+        Term *n = g->htop;
+        g->htop += words;
+        memcpy(n, o, words * sizeof(Term));
+        if (header_subtag(n[0]) == SUB_REFC_BIN) {
+            OffHeapHeader *oh = (OffHeapHeader *)n;
+            oh->next = g->off_heap;
+            g->off_heap = oh;
+        }
+        o[0] = make_boxed(n);
+        return o[0];
+    }
+    return t;
+}
+
+static void scan_area(Gc *g, Term *from)
+{
+    Term *s = from;
+    while (s < g->htop) {
+        Term w = *s;
+        if (is_header(w)) {
+            size_t first, count;
+            layout_terms(w, &first, &count);
+            for (size_t i = 0; i < count; i++)
+                s[first + i] = forward(g, s[first + i]);
+            s += 1 + header_arity(w);
+        } else {
+            *s = forward(g, w);
+            s++;
+        }
+    }
+}
+
+size_t gc_heap_size_for(size_t words)
+{
+    size_t a = PROC_MIN_HEAP_WORDS, b = 377;
+    while (a < words) {
+        size_t c = a + b;
+        a = b;
+        b = c > b ? c : b + b / 5;
+    }
+    return a;
+}
+
+static void copy_into(Process *p, Term *x, uint32_t live, size_t size)
+{
+    Gc g = { p->heap, p->htop, p->frags, NULL, NULL };
+    Term *nheap = malloc(size * sizeof(Term));
+    if (!nheap) {
+        fprintf(stderr, "girder: out of memory collecting a heap of %zu words\n", size);
+        abort();
+    }
+    size_t stack_words = (size_t)(p->hend - p->stop);
+    Term *nhend = nheap + size;
+    Term *nstop = nhend - stack_words;
+    memcpy(nstop, p->stop, stack_words * sizeof(Term));
+    g.htop = nheap;
+    for (uint32_t i = 0; i < live; i++)
+        x[i] = forward(&g, x[i]);
+    for (Term *s = nstop; s < nhend; s++)
+        if (is_list(*s) || is_boxed(*s))
+            *s = forward(&g, *s);
+    p->dictionary = forward(&g, p->dictionary);
+    if (is_value(p->fvalue)) p->fvalue = forward(&g, p->fvalue);
+    if (is_value(p->fargs)) p->fargs = forward(&g, p->fargs);
+    if (is_value(p->fstash)) p->fstash = forward(&g, p->fstash);
+    for (uint32_t i = 0; i < p->arity && p->arg_reg; i++)
+        p->arg_reg[i] = forward(&g, p->arg_reg[i]);
+    scan_area(&g, nheap);
+    /* handles not moved are dead: drop their references */
+    for (OffHeapHeader *oh = p->off_heap; oh;) {
+        OffHeapHeader *next = oh->next;
+        if (!is_boxed(oh->header))
+            bin_offheap_release(oh);
+        oh = next;
+    }
+    p->off_heap = g.off_heap;
+    free(p->heap);
+    proc_free_heap_frags(p);
+    p->heap = nheap;
+    p->htop = g.htop;
+    p->hend = nhend;
+    p->stop = nstop;
+}
+
+void gc_collect(Process *p, size_t need, Term *x, uint32_t live)
+{
+    size_t used = (size_t)(p->htop - p->heap) + p->frag_words;
+    size_t stack_words = (size_t)(p->hend - p->stop);
+    size_t size = gc_heap_size_for(used + stack_words + need + 1);
+    if (size < p->min_heap_size)
+        size = gc_heap_size_for(p->min_heap_size);
+    copy_into(p, x, live, size);
+    p->gc_count++;
+    /* Too big for what survived? Compact once more into a smaller block,
+     * so a process that made much garbage does not keep a large heap. */
+    size_t live_words = (size_t)(p->htop - p->heap) + stack_words + need + 1;
+    size_t want = gc_heap_size_for(live_words * 2);
+    if (want < size / 2 && want >= p->min_heap_size)
+        copy_into(p, x, live, want);
+}

@@ -1,0 +1,10 @@
+/* gc.h — the per-process copying garbage collector. */
+#ifndef GIRDER_GC_H
+#define GIRDER_GC_H
+#include "process.h"
+/* Collect p so that at least `need` free words follow htop; the x registers
+ * x[0..live) are roots and are updated. Joins all heap fragments. */
+void gc_collect(Process *p, size_t need, Term *x, uint32_t live);
+/* Heap sizes along ERTS's growth series: the smallest >= words. */
+size_t gc_heap_size_for(size_t words);
+#endif

@@ -1,0 +1,27 @@
+/* message.h — sending messages and the receive primitives the interpreter
+ * uses (loop_rec, remove_message, wait_timeout, receive markers). */
+#ifndef GIRDER_MESSAGE_H
+#define GIRDER_MESSAGE_H
+#include "process.h"
+/* to ! msg: to is a pid, a registered name or {Name, Node}. Returns msg, or
+ * THE_NON_VALUE with badarg set. */
+Term msg_send(Process *p, Term to, Term msg);
+/* Deliver msg (copied) to q's queue and wake q. */
+void msg_deliver(Process *q, Term msg);
+/* Deliver an already-built message (frag owned by the queue afterwards). */
+void msg_deliver_frag(Process *q, Term term, HeapFrag *frag, OffHeapHeader *off_heap);
+Message *msg_peek(Process *p);
+void msg_skip(Process *p);
+void msg_remove(Process *p);
+void msg_timeout(Process *p);
+/* -1: bad timeout value; 0: expired (continue with `timeout`); 1: wait. */
+int msg_set_timeout(Process *p, Term t);
+Term msg_marker_reserve(Process *p);
+void msg_marker_bind(Process *p, Term marker, Term ref);
+void msg_marker_clear(Process *p, Term ref);
+void msg_marker_use(Process *p, Term ref);
+/* Move messages sent by others into p's own queue; true if any arrived. */
+bool msg_fetch_incoming(Process *p);
+void msg_free_all(Process *p);
+int64_t msg_now_ns(void);
+#endif
