@@ -191,11 +191,12 @@ int main(int argc, char **argv)
         }
         rest[nrest++] = argv[i];
     }
-    for (int i = npa; i-- > 0;)
-        code_path_add(pa[i], false);
-    add_own_lib();
+    add_own_lib();                       /* girder's init: as erl's preloaded */
+    code_path_add(".", true);            /* erl's code path starts with "." */
     add_otp_libs();
     add_elixir_libs();
+    for (int i = npa; i-- > 0;)
+        code_path_add(pa[i], false);
     for (int i = 0; i < npz; i++)
         code_path_add(pz[i], true);
     /* hand the rest to init:boot/1 as a list of charlists */

@@ -277,7 +277,7 @@ static bool unit_per_second(Term u, int64_t *per)
     if (u == AM(second) || u == AM(seconds)) { *per = 1; return true; }
     if (u == AM(millisecond) || u == AM(milli_seconds)) { *per = 1000; return true; }
     if (u == AM(microsecond) || u == AM(micro_seconds)) { *per = 1000000; return true; }
-    if (u == AM(nanosecond) || u == AM(nano_seconds) || u == AM(native_unit) || u == AM(perf_counter)) {
+    if (u == AM(nanosecond) || u == AM(nano_seconds) || u == AM(native) || u == AM(perf_counter)) {
         *per = 1000000000; return true;
     }
     return false;

@@ -5,6 +5,7 @@
  * {badmap, M}, {badkey, K}, badarg. The maps themselves: term/map.c. */
 #include "bif.h"
 #include "../term/map.h"
+#include <stdlib.h>
 
 #define CHECK_MAP(p, m) do { if (!is_map(m)) return bif_error2((p), AM(badmap), (m)); } while (0)
 
@@ -121,7 +122,7 @@ static Term bif_maps_from_list_1(Process *p, Term *a)
             BIF_BADARG(p);
     }
     /* Keys then values, in list order, in one scratch block. */
-    Term local[2 * MAP_FLAT_LIMIT];
+    Term local[2 * MAP_FLAT_LIMIT] = {0};
     Term *ks = n <= MAP_FLAT_LIMIT ? local : malloc(2 * (size_t)n * sizeof(Term));
     if (!ks)
         BIF_SYSLIMIT(p);

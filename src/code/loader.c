@@ -541,6 +541,41 @@ static bool translate(Loader *ld)
             emit(ld, wb);
             continue;
         }
+        case OPC_bs_match_string: case OPC_bs_put_string: {
+            /* the string operand (an offset into StrT) becomes a pointer */
+            unsigned str_pos = opc == OPC_bs_match_string ? 3 : 1;
+            emit(ld, (BeamInstr)emu_op_addr[opc]);
+            for (unsigned i = 0; i < oi->arity; i++) {
+                if (i != str_pos) {
+                    if (!emit_operand(ld, &r, (unsigned)opc, i))
+                        return false;
+                    continue;
+                }
+                Operand so;
+                if (!ct_read(&r, &so) || so.kind != CT_U || (size_t)so.val > ld->m->strings_size)
+                    return lfail(ld, "%s: bad string offset", oi->name);
+                emit(ld, (BeamInstr)(ld->m->strings + so.val));
+            }
+            continue;
+        }
+        case OPC_bs_create_bin: {
+            size_t start = ld->len;
+            emit(ld, (BeamInstr)emu_op_addr[opc]);
+            for (unsigned i = 0; i < oi->arity; i++)
+                if (!emit_operand(ld, &r, (unsigned)opc, i))
+                    return false;
+            UWord n = ld->code[start + 6];
+            Term string_atom = atom_from_cstr("string");
+            for (UWord k = 0; k + 6 <= n; k += 6) {
+                BeamInstr *seg = &ld->code[start + 7 + k];
+                if ((Term)seg[0] == string_atom) {
+                    if (seg[4] > ld->m->strings_size)
+                        return lfail(ld, "bs_create_bin: bad string offset");
+                    seg[4] = (BeamInstr)(ld->m->strings + seg[4]);
+                }
+            }
+            continue;
+        }
         case OPC_catch: case OPC_try: {
             emit(ld, (BeamInstr)emu_op_addr[opc]);
             if (!emit_operand(ld, &r, (unsigned)opc, 0))
@@ -651,6 +686,11 @@ Module *ld_load(BeamFile *bf, char *err, size_t errlen)
     ld.label_at = malloc((bf->label_count + 1) * sizeof(int64_t));
     for (uint32_t i = 0; i <= bf->label_count; i++)
         ld.label_at[i] = -1;
+    if (bf->strings.data) {
+        m->strings = malloc(bf->strings.size + 1);
+        memcpy(m->strings, bf->strings.data, bf->strings.size);
+        m->strings_size = bf->strings.size;
+    }
     bool ok = load_literals(&ld) && load_lines(&ld) && translate(&ld);
     ok = ok && finish(&ld);
     if (ok) {

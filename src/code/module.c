@@ -242,6 +242,7 @@ void module_free(Module *m)
     if (!m)
         return;
     free(m->code);
+    free(m->strings);
     free(m->funcs);
     free(m->lines);
     free(m->files);

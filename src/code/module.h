@@ -42,6 +42,8 @@ typedef struct Module {
     uint32_t line_count;
     Term *files;               /* file names as strings (in the literal area) */
     uint32_t file_count;
+    uint8_t *strings;          /* copy of the StrT chunk (bit-syntax strings) */
+    size_t strings_size;
     LiteralArea *literals;     /* small literals the loader builds itself */
     struct ExtLiteral *ext_literals;   /* one per decoded LitT/Attr/CInf term */
     uint32_t ext_literal_count, ext_literal_cap;

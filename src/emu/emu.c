@@ -70,7 +70,8 @@ RunResult emu_run(Process *p, Term *x)
     const BeamInstr *I;
     Term *E;
     double fr[FLOAT_REGS];
-    enum { CALL_BODY, CALL_TAIL, CALL_LAST } call_kind;        /* float registers: never live across calls */
+    enum { CALL_BODY, CALL_TAIL, CALL_LAST } call_kind;
+    bool map_exact;        /* float registers: never live across calls */
     int32_t FCALLS = p->fcalls;
     Term t1, t2, res;
     SWAPIN;
@@ -663,8 +664,12 @@ L_fnegate:
 
 /* ------------------------------------------------------------------- maps */
 L_put_map_assoc:                          /* Fail Src Dst Live List */
-L_put_map_exact: {
-    bool exact = *I == (BeamInstr)&&L_put_map_exact;
+    map_exact = false;
+    goto do_put_map;
+L_put_map_exact:
+    map_exact = true;
+do_put_map: {
+    bool exact = map_exact;
     t1 = SRC(I[2]);
     UWord n = I[5];
     SWAPOUT;

@@ -15,6 +15,7 @@
 #include "../term/binary.h"
 #include "../bif/bif.h"
 #include "../code/module.h"
+#include "../term/print.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -413,6 +414,14 @@ static void free_process(Process *p)
 
 void sched_exit(Process *p, Term reason)
 {
+    if (p->registered_name == AM(init) && reason != AM(normal)) {
+        /* as erl: the VM cannot go on without init */
+        char *s = term_display_string(reason);
+        fprintf(stderr, "girder: init terminated: %s\n", s);
+        free(s);
+        fflush(stdout);
+        exit(1);
+    }
     atomic_store(&p->state, PS_EXITED);
     live_count--;
     if (p->registered_name != NIL)
@@ -478,9 +487,10 @@ void sched_exit_exception(Process *p)
  * errors; without a logger this goes to stderr. */
 static void print_crash(Process *p, Term reason)
 {
-    (void)reason;
-    fprintf(stderr, "=ERROR REPORT==== Error in process <0.%lu.0> (uncaught exception)\n",
-            (unsigned long)internal_pid_index(p->id));
+    char *s = term_display_string(reason);
+    fprintf(stderr, "=ERROR REPORT====\nError in process <0.%lu.0> with exit value:\n%s\n\n",
+            (unsigned long)internal_pid_index(p->id), s);
+    free(s);
 }
 
 void sched_halt(int status)

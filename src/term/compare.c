@@ -8,6 +8,7 @@
 #include "fun.h"
 #include "map.h"
 #include "binary.h"
+#include "ext.h"
 #include <stdlib.h>
 #include <stdio.h>
 #include <math.h>
@@ -224,34 +225,113 @@ static bool bitstring_eq(Term a, Term b)
     return va.nbits == vb.nbits && bits_cmp(va.base, va.bitoff, vb.base, vb.bitoff, va.nbits) == 0;
 }
 
-/* ---- pids, ports, refs ---- */
+/* ---- pids, ports, refs ----
+ * Local ones belong to this node, which (without distribution) is
+ * 'nonode@nohost' with creation 0; remote ones use ext.h's layouts. A local
+ * pid's index is its number (low 32 bits) and serial (high bits), as the
+ * external format encodes it. */
 
-/* Local refs: [1] = n0 | n1 << 32, [2] = n2; compared n2, n1, n0. */
-static int ref_cmp(Term a, Term b)
+#define THIS_NODE AM(nonode_at_nohost)
+
+static int node_cmp(Term na, uint32_t ca, Term nb, uint32_t cb)
 {
-    const Term *x = boxed_val(a), *y = boxed_val(b);
-    if (x[2] != y[2])
-        return ucmp(x[2], y[2]);
-    uint32_t x1 = (uint32_t)(x[1] >> 32), y1 = (uint32_t)(y[1] >> 32);
-    if (x1 != y1)
-        return x1 < y1 ? -1 : 1;
-    return ucmp((uint32_t)x[1], (uint32_t)y[1]);
+    if (na != nb)
+        return atom_compare(na, nb);
+    return ca == cb ? 0 : (ca < cb ? -1 : 1);
 }
 
-/* External pids/ports/refs: their layout is not defined yet (distribution
- * is not implemented); two of them compare word by word, local ones first. */
-static int external_cmp(Term a, Term b)
+static void pid_parts(Term t, uint32_t *num, uint32_t *ser, Term *node, uint32_t *cre)
 {
-    bool ea = !is_immed(a) && boxed_subtag(a) != SUB_REF;
-    bool eb = !is_immed(b) && boxed_subtag(b) != SUB_REF;
-    if (ea != eb)
-        return ea ? 1 : -1;
-    const Term *x = boxed_val(a), *y = boxed_val(b);
-    size_t n = header_arity(x[0]), m = header_arity(y[0]);
-    for (size_t i = 1; i <= n && i <= m; i++)
+    if (is_internal_pid(t)) {
+        UWord i = internal_pid_index(t);
+        *num = (uint32_t)i;
+        *ser = (uint32_t)(i >> 32);
+        *node = THIS_NODE;
+        *cre = 0;
+    } else {
+        *num = ext_pid_number(t);
+        *ser = ext_pid_serial(t);
+        *node = ext_node(t);
+        *cre = ext_pid_creation(t);
+    }
+}
+
+/* As ERTS: serial, then number, then node. */
+static int pid_cmp(Term a, Term b)
+{
+    uint32_t na, sa, ca, nb, sb, cb;
+    Term node_a, node_b;
+    if (is_internal_pid(a) && is_internal_pid(b))
+        return ucmp(internal_pid_index(a), internal_pid_index(b));
+    pid_parts(a, &na, &sa, &node_a, &ca);
+    pid_parts(b, &nb, &sb, &node_b, &cb);
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    if (na != nb)
+        return na < nb ? -1 : 1;
+    return node_cmp(node_a, ca, node_b, cb);
+}
+
+/* As ERTS: node first, then the number. */
+static int port_cmp(Term a, Term b)
+{
+    if (is_internal_port(a) && is_internal_port(b))
+        return ucmp(internal_port_index(a), internal_port_index(b));
+    Term na = is_internal_port(a) ? THIS_NODE : ext_node(a);
+    Term nb = is_internal_port(b) ? THIS_NODE : ext_node(b);
+    uint32_t ca = is_internal_port(a) ? 0 : ext_port_creation(a);
+    uint32_t cb = is_internal_port(b) ? 0 : ext_port_creation(b);
+    int c = node_cmp(na, ca, nb, cb);
+    if (c)
+        return c;
+    uint64_t ia = is_internal_port(a) ? internal_port_index(a) : ext_port_id(a);
+    uint64_t ib = is_internal_port(b) ? internal_port_index(b) : ext_port_id(b);
+    return ia == ib ? 0 : (ia < ib ? -1 : 1);
+}
+
+/* A ref's node, creation and 32-bit numbers (number 0 first). Local refs:
+ * [1] = n0 | n1 << 32, [2] = n2. */
+static unsigned ref_parts(Term t, uint32_t *num, Term *node, uint32_t *cre)
+{
+    if (is_internal_ref(t)) {
+        const Term *x = boxed_val(t);
+        num[0] = (uint32_t)x[1];
+        num[1] = (uint32_t)(x[1] >> 32);
+        num[2] = (uint32_t)x[2];
+        *node = THIS_NODE;
+        *cre = 0;
+        return 3;
+    }
+    unsigned n = ext_ref_count(t);
+    if (n > EXT_REF_MAX_NUMBERS)
+        n = EXT_REF_MAX_NUMBERS;
+    for (unsigned i = 0; i < n; i++)
+        num[i] = ext_ref_number(t, i);
+    *node = ext_node(t);
+    *cre = ext_ref_creation(t);
+    return n;
+}
+
+/* As ERTS: node, then the numbers from the most significant; extra
+ * non-zero high numbers make a ref larger. */
+static int ref_cmp(Term a, Term b)
+{
+    uint32_t x[EXT_REF_MAX_NUMBERS + 3], y[EXT_REF_MAX_NUMBERS + 3], ca, cb;
+    Term na, nb;
+    unsigned la = ref_parts(a, x, &na, &ca), lb = ref_parts(b, y, &nb, &cb);
+    int c = node_cmp(na, ca, nb, cb);
+    if (c)
+        return c;
+    for (; la > lb; la--)
+        if (x[la - 1])
+            return 1;
+    for (; lb > la; lb--)
+        if (y[lb - 1])
+            return -1;
+    for (unsigned i = la; i-- > 0;)
         if (x[i] != y[i])
-            return ucmp(x[i], y[i]);
-    return ucmp(n, m);
+            return x[i] < y[i] ? -1 : 1;
+    return 0;
 }
 
 /* ---- the engine ---- */
@@ -461,17 +541,11 @@ static int step(Walk *w, Term a, Term b, bool exact)
     case RANK_FUN:
         return fun_cmp(w, a, b, exact);
     case RANK_PID:
-        if (is_internal_pid(a) && is_internal_pid(b))
-            return ucmp(internal_pid_index(a), internal_pid_index(b));
-        return external_cmp(a, b);
+        return pid_cmp(a, b);
     case RANK_PORT:
-        if (is_internal_port(a) && is_internal_port(b))
-            return ucmp(internal_port_index(a), internal_port_index(b));
-        return external_cmp(a, b);
+        return port_cmp(a, b);
     case RANK_REF:
-        if (is_internal_ref(a) && is_internal_ref(b))
-            return ref_cmp(a, b);
-        return external_cmp(a, b);
+        return ref_cmp(a, b);
     case RANK_NIL:
         return 0;
     default:
@@ -483,6 +557,12 @@ static int compare(Term a, Term b, bool exact)
 {
     if (a == b)
         return 0;
+    if (is_small(a) && is_small(b))
+        return sign3(small_val(a) - small_val(b));
+    if (is_atom(a) && is_atom(b))
+        return atom_compare(a, b);
+    if (is_immed(a) && is_immed(b))
+        return step(NULL, a, b, exact);      /* no children to push */
     Walk w;
     walk_init(&w);
     int c = 0;

@@ -71,7 +71,7 @@ static inline void put32(uint8_t *d, uint32_t v)
 
 static size_t map_words_estimate(size_t n)
 {
-    return n <= MAP_FLAT_LIMIT ? 2 * n + 4 : 4 * n + 16;
+    return n <= MAP_FLAT_LIMIT ? 2 * n + 4 : 5 * n + 16;     /* HAMTs average ~4.2 words a pair */
 }
 
 static size_t bin_words_estimate(size_t n)
@@ -936,6 +936,7 @@ Term ext_decode_literal(const uint8_t *buf, size_t len, ExtLiteral *area)
 
 void ext_literal_free(ExtLiteral *area)
 {
+    bin_offheap_release_list(area->off_heap);
     HeapFrag *f = area->frags;
     while (f) {
         HeapFrag *nx = f->next;

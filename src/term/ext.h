@@ -97,8 +97,7 @@ typedef struct ExtLiteral {
  * literal area `*area`. THE_NON_VALUE (and nothing allocated) on malformed
  * input. Refc binaries stay referenced through area->off_heap. */
 Term ext_decode_literal(const uint8_t *buf, size_t len, ExtLiteral *area);
-/* Free the memory blocks of an area. The caller must first drop the
- * references held through area->off_heap (with the binary API). */
+/* Drop the area's references to refc binaries and free its memory. */
 void ext_literal_free(ExtLiteral *area);
 
 /* ---- encoding ---- */
@@ -114,8 +113,8 @@ void ext_literal_free(ExtLiteral *area);
  * (system_limit: a binary or list too long for the format). */
 size_t ext_encoded_size(Term t, unsigned flags);
 /* term_to_binary(t, Opts): a binary, exactly erl's bytes. THE_NON_VALUE on
- * system_limit, or notsup for `deterministic` when no map key ordering is
- * linked in; *reason (if not NULL) gets the atom. */
+ * failure (system_limit: a binary or list too long for the format, or no
+ * memory for the result); *reason (if not NULL) gets the error atom. */
 Term ext_encode(Process *p, Term t, unsigned flags, Term *reason);
 /* term_to_iovec(t, Opts): a list of binaries whose concatenation is
  * term_to_binary's result. As erl, binaries of more than 64 bytes are not

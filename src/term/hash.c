@@ -7,6 +7,7 @@
 #include "fun.h"
 #include "map.h"
 #include "compare.h"
+#include "ext.h"
 #include <stdlib.h>
 #include <stdio.h>
 
@@ -355,12 +356,19 @@ static Term hash2_boxed(WStack *s, Term t, uint32_t *h, uint32_t *xor_pairs)
         mix2(h, (uint32_t)(u >> 32), (uint32_t)u, HC12);
         return THE_NON_VALUE;
     }
-    default:
-        /* External pids/ports/refs: no layout yet (no distribution). Their
-         * words are hashed so that equal terms hash equally. */
-        for (size_t i = 1, n = header_arity(ptr[0]); i <= n; i++)
-            mix2(h, (uint32_t)ptr[i], (uint32_t)(ptr[i] >> 32), HC5);
+    case SUB_EXT_PID:
+        mix1(h, ext_pid_number(t), HC5);
         return THE_NON_VALUE;
+    case SUB_EXT_PORT: {
+        uint64_t id = ext_port_id(t);
+        mix2(h, (uint32_t)id, (uint32_t)(id >> 32), HC6);
+        return THE_NON_VALUE;
+    }
+    case SUB_EXT_REF:
+        mix1(h, ext_ref_count(t) ? ext_ref_number(t, 0) : 0, HC7);
+        return THE_NON_VALUE;
+    default:
+        return THE_NON_VALUE;          /* not a term (a match state) */
     }
 }
 
@@ -531,11 +539,28 @@ static Term internal_boxed(WStack *s, Term t, uint32_t *h)
         mix2(h, (uint32_t)u, (uint32_t)(u >> 32), HC12);
         return THE_NON_VALUE;
     }
-    default:
-        /* External pids/ports/refs (no layout yet): hash their words. */
-        for (size_t i = 1, n = header_arity(ptr[0]); i <= n; i++)
-            mix2(h, (uint32_t)ptr[i], (uint32_t)(ptr[i] >> 32), HC5);
+    case SUB_EXT_PID:
+        /* ERTS mixes in its node-table pointer; girder the node atom. */
+        mix2(h, (uint32_t)ext_node(t), ext_pid_creation(t), HC5);
+        mix2(h, ext_pid_number(t), ext_pid_serial(t), HC5);
         return THE_NON_VALUE;
+    case SUB_EXT_PORT: {
+        uint64_t id = ext_port_id(t);
+        mix2(h, (uint32_t)ext_node(t), ext_port_creation(t), HC6);
+        mix2(h, (uint32_t)id, (uint32_t)(id >> 32), HC6);
+        return THE_NON_VALUE;
+    }
+    case SUB_EXT_REF: {
+        uint32_t num[3] = {0};
+        for (unsigned i = 0; i < 3 && i < ext_ref_count(t); i++)
+            num[i] = ext_ref_number(t, i);
+        mix2(h, (uint32_t)ext_node(t), ext_ref_creation(t), HC7);
+        mix1(h, num[0], HC7);
+        mix2(h, num[1], num[2], HC8);
+        return THE_NON_VALUE;
+    }
+    default:
+        return THE_NON_VALUE;          /* not a term (a match state) */
     }
 }
 
@@ -749,11 +774,21 @@ static Term hash1_term(HStack *s, Term t, uint32_t *hp)
             }
             break;
         }
-        default:
-            /* External pids/ports/refs (no layout yet). */
-            for (size_t i = 1, n = header_arity(ptr[0]); i <= n; i++)
-                h = step32(h, (uint32_t)ptr[i], FN5);
+        case SUB_EXT_PID:
+            h = step32(h, ext_pid_number(t), FN5) * FN6;
             break;
+        case SUB_EXT_PORT: {
+            uint64_t id = ext_port_id(t);
+            if (id >> 32)
+                h = step32(h, (uint32_t)(id >> 32), FN11);
+            h = step32(h, (uint32_t)id, FN9) * FN10;
+            break;
+        }
+        case SUB_EXT_REF:
+            h = step32(h, ext_ref_count(t) ? ext_ref_number(t, 0) : 0, FN9) * FN10;
+            break;
+        default:
+            break;                     /* not a term (a match state) */
         }
     }
     *hp = h;

@@ -1,0 +1,177 @@
+%% init.erl — girder's boot process (the fast boot of docs/boot.md).
+%% Replaces OTP's preloaded `init` when girder runs without a boot script:
+%% it parses the command line as erl's init does, starts the built-in group
+%% leader (girder_io), runs -s / -run / -eval in order in a linked process,
+%% and halts on init:stop/0,1. Function names and call shapes of the boot
+%% path (do_boot/3 -> start_em/1 -> start_it/1) follow erl's init so that
+%% stack traces of a failing -s function read the same.
+-module(init).
+-compile(no_line_info).
+-export([boot/1, stop/0, stop/1, get_plain_arguments/0, get_argument/1,
+         get_arguments/0, get_status/0, script_id/0, notify_when_started/1,
+         wait_until_started/0, restart/0, reboot/0, fetch_loaded/0,
+         ensure_loaded/1, run_on_load_handlers/0]).
+
+boot(Args0) ->
+    register(init, self()),
+    process_flag(trap_exit, true),
+    Args = [list_to_binary(A) || A <- Args0],
+    {Start, Flags, Plain} = parse_boot_args(Args),
+    put(flags, Flags),
+    put(plain, Plain),
+    Gl = girder_io:start(),
+    group_leader(Gl, self()),
+    Self = self(),
+    Boot = spawn_link(fun() -> do_boot(Self, Flags, Start) end),
+    loop(Boot).
+
+loop(Boot) ->
+    receive
+        {'EXIT', Boot, normal} ->
+            loop(done);
+        {'EXIT', Boot, Reason} ->
+            erlang:display({"init terminating in do_boot", Reason}),
+            crash("init terminating in do_boot", [Reason]);
+        {'EXIT', _Other, _Reason} ->
+            loop(Boot);
+        {From, get_plain_arguments} ->
+            From ! {init, get(plain)},
+            loop(Boot);
+        {From, get_arguments} ->
+            From ! {init, get(flags)},
+            loop(Boot);
+        {From, {get_argument, Arg}} ->
+            From ! {init, get_argument(Arg, get(flags))},
+            loop(Boot);
+        {From, get_status} ->
+            From ! {init, {started, started}},
+            loop(Boot);
+        {stop, Status} ->
+            girder_io:flush(),
+            halt_with(Status);
+        _Other ->
+            loop(Boot)
+    end.
+
+halt_with(Status) when is_integer(Status) -> erlang:halt(Status);
+halt_with(Status) when is_list(Status) -> erlang:halt(Status);
+halt_with(_) -> erlang:halt(0).
+
+crash(String, [Reason]) ->
+    girder_io:flush(),
+    erlang:halt(String ++ " (" ++ lists:flatten(io_lib:write(Reason, 6)) ++ ")").
+
+do_boot(_Init, _Flags, Start) ->
+    start_em(Start),
+    ok.
+
+start_em([S|Tail]) ->
+    case whereis(user) of
+        undefined -> ok;
+        P when is_pid(P) -> erlang:group_leader(P, self())
+    end,
+    start_it(S),
+    start_em(Tail);
+start_em([]) -> ok.
+
+start_it([]) ->
+    ok;
+start_it({eval, Bin}) ->
+    Str = binary_to_list(Bin),
+    {ok, Ts, _} = erl_scan:string(Str),
+    Ts1 = case lists:reverse(Ts) of
+              [{dot, _}|_] -> Ts;
+              TsR -> lists:reverse([{dot, erl_anno:new(1)} | TsR])
+          end,
+    {ok, Expr} = erl_parse:parse_exprs(Ts1),
+    {value, _Value, _Bs} = erl_eval:exprs(Expr, erl_eval:new_bindings()),
+    ok;
+start_it([_|_] = MFA) ->
+    case MFA of
+        [M]        -> M:start();
+        [M, F]     -> M:F();
+        [M, F|Args] -> M:F(Args)
+    end.
+
+%% --- command line, as erl's init parses it ---
+
+parse_boot_args(Args) ->
+    parse_boot_args(Args, [], [], []).
+
+parse_boot_args([B|Bs], Ss, Fs, As) ->
+    case check(B) of
+        start_extra_arg ->
+            {lists:reverse(Ss), lists:reverse(Fs), lists:reverse(As, Bs)};
+        start_arg ->
+            {S, Rest} = get_args(Bs, []),
+            parse_boot_args(Rest, [s_start(S)|Ss], Fs, As);
+        start_arg2 ->
+            {S, Rest} = get_args(Bs, []),
+            parse_boot_args(Rest, [run_start(S)|Ss], Fs, As);
+        eval_arg ->
+            {Expr, Rest} = get_args(Bs, []),
+            parse_boot_args(Rest, [{eval, iolist_to_binary(lists:join(<<" ">>, Expr))}|Ss], Fs, As);
+        {flag, A} ->
+            {F, Rest} = get_args(Bs, []),
+            parse_boot_args(Rest, Ss, [{A, F}|Fs], As);
+        arg ->
+            parse_boot_args(Bs, Ss, Fs, [B|As]);
+        end_args ->
+            parse_boot_args(Bs, Ss, Fs, As)
+    end;
+parse_boot_args([], Start, Flags, Args) ->
+    {lists:reverse(Start), lists:reverse(Flags), lists:reverse(Args)}.
+
+s_start(Args) -> [binary_to_atom(A, utf8) || A <- Args].
+
+run_start([]) -> [];
+run_start([M]) -> [binary_to_atom(M, utf8)];
+run_start([M, F]) -> [binary_to_atom(M, utf8), binary_to_atom(F, utf8)];
+run_start([M, F|Args]) -> [binary_to_atom(M, utf8), binary_to_atom(F, utf8), [binary_to_list(A) || A <- Args]].
+
+check(<<"-extra">>) -> start_extra_arg;
+check(<<"-s">>) -> start_arg;
+check(<<"-run">>) -> start_arg2;
+check(<<"-eval">>) -> eval_arg;
+check(<<"--">>) -> end_args;
+check(<<"-", Flag/binary>>) -> {flag, binary_to_atom(Flag, utf8)};
+check(_) -> arg.
+
+get_args([B|Bs], As) ->
+    case check(B) of
+        arg -> get_args(Bs, [B|As]);
+        end_args -> {lists:reverse(As), Bs};
+        _ -> {lists:reverse(As), [B|Bs]}
+    end;
+get_args([], As) -> {lists:reverse(As), []}.
+
+get_argument(Arg, Flags) ->
+    case [[binary_to_list(V) || V <- Vs] || {A, Vs} <- Flags, A =:= Arg] of
+        [] -> error;
+        Values -> {ok, Values}
+    end.
+
+%% --- the API ---
+
+request(Req) ->
+    init ! {self(), Req},
+    receive {init, Reply} -> Reply end.
+
+get_plain_arguments() -> [binary_to_list(A) || A <- request(get_plain_arguments)].
+get_arguments() -> [{A, [binary_to_list(V) || V <- Vs]} || {A, Vs} <- request(get_arguments)].
+get_argument(Arg) -> request({get_argument, Arg}).
+get_status() -> request(get_status).
+script_id() -> {"girder", "fast boot"}.
+notify_when_started(_Pid) -> started.
+wait_until_started() -> ok.
+fetch_loaded() -> [].
+ensure_loaded(Module) -> code:ensure_loaded(Module).
+run_on_load_handlers() -> ok.
+
+stop() -> init ! {stop, 0}, ok.
+stop(Status) when is_integer(Status), Status >= 0 -> init ! {stop, Status}, ok;
+stop(Status) when is_list(Status) -> init ! {stop, Status}, ok;
+stop(Status) -> erlang:error(badarg, [Status]).
+
+restart() -> stop().
+reboot() -> stop().

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every suite (unit tests, loader robustness, differential programs)
+# for one build type and ends with one line "N passed, N failed".
+set -u
+type=$1; vm=$2
+cd "$(dirname "$0")/.."
+total_pass=0; total_fail=0
+tally() {   # reads a suite's output, echoes it, adds its closing counts
+  local out
+  out=$(cat)
+  printf '%s\n' "$out" | grep -v -E '^[0-9]+ passed, [0-9]+ failed$'
+  local line
+  line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+  if [ -n "$line" ]; then
+    total_pass=$((total_pass + $(echo "$line" | cut -d' ' -f1)))
+    total_fail=$((total_fail + $(echo "$line" | cut -d' ' -f3)))
+  else
+    total_fail=$((total_fail + 1)); echo "FAIL suite produced no result line"
+  fi
+}
+echo "== unit tests ($type)"
+tally < <(make --no-print-directory TYPE="$type" unit 2>&1)
+echo "== loader robustness"
+tally < <(tests/loader/run.sh "$vm" 2>&1)
+echo "== differential programs (erl vs girder)"
+tally < <(tests/run_erl.sh --vm "$vm" 2>&1)
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]
