@@ -28,22 +28,8 @@ flush() ->
 
 init() ->
     group_leader(self(), self()),
-    loop(encoding()).
-
-encoding() ->
-    Vars = [os_getenv("LC_ALL"), os_getenv("LC_CTYPE"), os_getenv("LANG")],
-    case [V || V <- Vars, V =/= false, V =/= ""] of
-        [V|_] ->
-            Up = string:uppercase(V),
-            case string:find(Up, "UTF-8") =/= nomatch orelse string:find(Up, "UTF8") =/= nomatch of
-                true -> unicode;
-                false -> latin1
-            end;
-        [] -> latin1
-    end.
-
-os_getenv(Name) ->
-    try os:getenv(Name) catch _:_ -> false end.
+    %% OTP 25's user process starts in latin1 whatever the locale
+    loop(latin1).
 
 loop(Enc) ->
     receive
@@ -59,12 +45,13 @@ loop(Enc) ->
     end.
 
 request({put_chars, Encoding, Chars}, Enc) ->
-    {put_chars(Encoding, Chars, Enc), Enc};
+    {write(to_device(Chars, in_encoding(Encoding), Enc)), Enc};
 request({put_chars, Encoding, M, F, A}, Enc) ->
-    try apply(M, F, A) of
-        Chars -> {put_chars(Encoding, Chars, Enc), Enc}
-    catch
-        _:_ -> {{error, F}, Enc}
+    case catch apply(M, F, A) of
+        Data when is_list(Data); is_binary(Data) ->
+            {write(to_device(Data, in_encoding(Encoding), Enc)), Enc};
+        _ ->
+            {{error, put_chars}, Enc}
     end;
 request({put_chars, Chars}, Enc) ->
     request({put_chars, latin1, Chars}, Enc);
@@ -99,18 +86,31 @@ requests([R|Rs], {ok, Enc}) ->
     end;
 requests(_, Result) -> Result.
 
-%% Bytes to write for Chars (in Encoding) on a device of encoding Enc.
-put_chars(Encoding, Chars, Enc) ->
-    In = case Encoding of latin1 -> latin1; _ -> unicode end,
-    case Enc of
-        unicode ->
-            case unicode:characters_to_binary(Chars, In, utf8) of
-                Bin when is_binary(Bin) -> girder:put_chars(1, Bin), ok;
-                _ -> {error, {no_translation, In, utf8}}
-            end;
-        latin1 ->
-            case unicode:characters_to_binary(Chars, In, latin1) of
-                Bin when is_binary(Bin) -> girder:put_chars(1, Bin), ok;
-                _ -> {error, {no_translation, In, latin1}}
+in_encoding(latin1) -> latin1;
+in_encoding(_) -> unicode.
+
+write(error) -> {error, put_chars};
+write(Bin) -> girder:put_chars(1, Bin), ok.
+
+%% The bytes for Chars on a device of encoding Enc, or error. On a latin1
+%% device, characters above 255 are written as \x{HEX}, as OTP's user does.
+to_device(Bin, Same, Same) when is_binary(Bin) -> Bin;
+to_device(Chars, unicode, latin1) ->
+    case catch unicode:characters_to_binary(Chars, unicode, latin1) of
+        Bin when is_binary(Bin) -> Bin;
+        _ ->
+            case catch unicode:characters_to_list(Chars, unicode) of
+                L when is_list(L) ->
+                    list_to_binary([escape_high(C) || C <- L]);
+                _ ->
+                    error
             end
+    end;
+to_device(Chars, From, To) ->
+    case catch unicode:characters_to_binary(Chars, From, To) of
+        Bin when is_binary(Bin) -> Bin;
+        _ -> error
     end.
+
+escape_high(C) when C > 255 -> ["\\x{", integer_to_list(C, 16), $}];
+escape_high(C) -> C.

@@ -63,7 +63,12 @@ crash(String, [Reason]) ->
 
 do_boot(_Init, _Flags, Start) ->
     start_em(Start),
-    ok.
+    %% erl profiles the boot here when asked to; the call after start_em
+    %% also keeps this frame in stack traces, as in erl
+    case get(profile_boot) of
+        undefined -> ok;
+        _ -> ok
+    end.
 
 start_em([S|Tail]) ->
     case whereis(user) of

@@ -269,14 +269,16 @@ static bool parse_opts(Term opts, size_t size, bool split, size_t *start, size_t
 
 /* A search over the arguments of match/matches/split. */
 typedef struct {
+    Process *p;
     Bytes subj;
     Patterns ps;
     size_t start, end;
     unsigned flags;
 } Search;
 
-static bool search_setup(Search *s, Term subj, Term pat, Term opts, bool split)
+static bool search_setup(Process *p, Search *s, Term subj, Term pat, Term opts, bool split)
 {
+    s->p = p;
     s->ps.n = 0;
     s->ps.pat = NULL;
     s->ps.len = NULL;
@@ -323,6 +325,7 @@ static size_t search_all(Search *s, bool global, size_t **out)
         pos = ms + ml;
     }
     finder_free(&f);
+    bin_bump_reds(s->p, (s->end - s->start) * s->ps.n);
     *out = m;
     return n;
 }
@@ -335,7 +338,7 @@ static Term pos_len(Process *p, size_t pos, size_t len)
 static Term do_match(Process *p, Term subj, Term pat, Term opts)
 {
     Search s;
-    if (!search_setup(&s, subj, pat, opts, false))
+    if (!search_setup(p, &s, subj, pat, opts, false))
         BIF_BADARG(p);
     size_t *m;
     size_t n = search_all(&s, false, &m);
@@ -353,7 +356,7 @@ BIF_DEF("binary", "match", 3, bif_match_3)
 static Term do_matches(Process *p, Term subj, Term pat, Term opts)
 {
     Search s;
-    if (!search_setup(&s, subj, pat, opts, false))
+    if (!search_setup(p, &s, subj, pat, opts, false))
         BIF_BADARG(p);
     size_t *m;
     size_t n = search_all(&s, true, &m);
@@ -379,7 +382,7 @@ BIF_DEF("binary", "matches", 3, bif_matches_3)
 static Term do_split(Process *p, Term subj, Term pat, Term opts)
 {
     Search s;
-    if (!search_setup(&s, subj, pat, opts, true))
+    if (!search_setup(p, &s, subj, pat, opts, true))
         BIF_BADARG(p);
     size_t *m;
     size_t n = search_all(&s, (s.flags & OPT_GLOBAL) != 0, &m);
@@ -531,6 +534,7 @@ static Term copy(Process *p, Term bin, Term times)
         BIF_SYSLIMIT(p);
     if (total == 0)
         return r;
+    bin_bump_reds(p, total);
     const uint8_t *base;
     size_t off, bits;
     bin_view(bin, &base, &off, &bits);

@@ -83,6 +83,7 @@ static Term iolist_to_bits(Process *p, Term t, bool allow_bits)
     Term r = bin_iolist_build(p, t, bits);
     if (is_non_value(r))
         BIF_SYSLIMIT(p);
+    bin_bump_reds(p, bits / 8);
     return r;
 }
 
@@ -128,6 +129,7 @@ static Term bytes_to_list(Process *p, Term bin, size_t from, size_t n, Term tail
 {
     if (n == 0)
         return tail;
+    bin_bump_reds(p, 4 * n);
     const uint8_t *base;
     size_t off, size;
     Term *hp = proc_alloc(p, 2 * n);
@@ -388,11 +390,12 @@ static void feed_piece(void *c, const uint8_t *base, size_t off, size_t bits)
 }
 
 /* Run fn over iodata t; false (nothing fed) if t is not iodata. */
-static bool feed_iodata(Term t, ByteFn fn, void *ctx)
+static bool feed_iodata(Process *p, Term t, ByteFn fn, void *ctx)
 {
     size_t bits;
     if (!bin_iolist_bits(t, false, &bits))
         return false;
+    bin_bump_reds(p, bits / 8);
     Feed f = { fn, ctx };
     bin_iolist_walk(t, false, feed_piece, &f);
     return true;
@@ -423,7 +426,7 @@ static void adler_fn(void *ctx, const uint8_t *b, size_t len)
 static Term checksum(Process *p, uLong init, Term data, ByteFn fn)
 {
     uLong c = init;
-    if (!feed_iodata(data, fn, &c))
+    if (!feed_iodata(p, data, fn, &c))
         BIF_BADARG(p);
     return make_uint(p, (UWord)(c & 0xFFFFFFFFu));
 }
@@ -578,7 +581,7 @@ static Term bif_md5_1(Process *p, Term *a)
 {
     Md5Ctx c;
     md5_init(&c);
-    if (!feed_iodata(a[0], md5_update, &c))
+    if (!feed_iodata(p, a[0], md5_update, &c))
         BIF_BADARG(p);
     uint8_t digest[16];
     md5_final(&c, digest);
@@ -610,7 +613,7 @@ static bool md5_ctx_arg(Term t, Md5Ctx *c)
 static Term bif_md5_update_2(Process *p, Term *a)
 {
     Md5Ctx c;
-    if (!md5_ctx_arg(a[0], &c) || !feed_iodata(a[1], md5_update, &c))
+    if (!md5_ctx_arg(a[0], &c) || !feed_iodata(p, a[1], md5_update, &c))
         BIF_BADARG(p);
     return bin_new(p, &c, sizeof c);
 }

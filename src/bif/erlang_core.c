@@ -677,3 +677,34 @@ static Term bif_display(Process *p, Term *a)
     (void)p;
     return AM(true);
 }
+
+/* ---------------------------------------------------------- booleans */
+static bool is_bool(Term t) { return t == AM(true) || t == AM(false); }
+
+static Term bif_not(Process *p, Term *a)
+{
+    if (!is_bool(a[0])) BIF_BADARG(p);
+    return a[0] == AM(true) ? AM(false) : AM(true);
+}
+GUARD_BIF_DEF("erlang", "not", 1, bif_not)
+
+static Term bif_and(Process *p, Term *a)
+{
+    if (!is_bool(a[0]) || !is_bool(a[1])) BIF_BADARG(p);
+    return a[0] == AM(true) && a[1] == AM(true) ? AM(true) : AM(false);
+}
+GUARD_BIF_DEF("erlang", "and", 2, bif_and)
+
+static Term bif_or(Process *p, Term *a)
+{
+    if (!is_bool(a[0]) || !is_bool(a[1])) BIF_BADARG(p);
+    return a[0] == AM(true) || a[1] == AM(true) ? AM(true) : AM(false);
+}
+GUARD_BIF_DEF("erlang", "or", 2, bif_or)
+
+static Term bif_xor(Process *p, Term *a)
+{
+    if (!is_bool(a[0]) || !is_bool(a[1])) BIF_BADARG(p);
+    return (a[0] == AM(true)) != (a[1] == AM(true)) ? AM(true) : AM(false);
+}
+GUARD_BIF_DEF("erlang", "xor", 2, bif_xor)

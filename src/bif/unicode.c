@@ -239,6 +239,10 @@ static Term conv_binary(Conv *c, Term bin)
     uint8_t *tmp;
     const uint8_t *s = bytes_of(bin, &len, &tmp);
     Term rest = NIL;
+    if (!s) {                      /* not whole bytes: chardata_ok rules it out */
+        c->err = true;
+        return bin;
+    }
     if (c->latin1) {
         buf_need(&c->out, 2 * len);
         for (size_t i = 0; i < len; i++)
@@ -628,9 +632,11 @@ static bool convert_wide(Process *p, Term data, int enc, ConvResult *r)
 
 static bool convert(Process *p, Term data, int enc, ConvResult *r)
 {
-    if (enc == ENC_LATIN1 || enc == ENC_UTF8)
-        return convert_native(p, data, enc == ENC_LATIN1, r);
-    return convert_wide(p, data, enc, r);
+    bool ok = enc == ENC_LATIN1 || enc == ENC_UTF8 ? convert_native(p, data, enc == ENC_LATIN1, r)
+                                                   : convert_wide(p, data, enc, r);
+    if (ok)
+        bin_bump_reds(p, r->out.n);
+    return ok;
 }
 
 static Term result_binary(Process *p, Buf *b)

@@ -677,6 +677,8 @@ Term bits_create_bin(Process *p, const BitsSegment *segs, size_t n)
     for (size_t i = first; i < n; i++)
         if (!write_segment(&w, &segs[i]))
             return bif_error(p, AM(badarg));
+    if (total > 8 * 8 * BIN_BYTES_PER_REDUCTION)
+        bin_bump_reds(p, total / 8);
     return result;
 }
 

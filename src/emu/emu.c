@@ -39,8 +39,11 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 #define LBL(w)  ((const BeamInstr *)(w))
 #define NEXT    goto *(const void *)*I
 #define JUMP(l) do { I = LBL(l); NEXT; } while (0)
-#define SWAPOUT do { p->stop = E; } while (0)
-#define SWAPIN  do { E = p->stop; } while (0)
+/* The stack pointer lives in p->stop itself (not a local copy): every
+ * allocation checks the heap top against it, so it must never be stale. */
+#define E (p->stop)
+#define SWAPOUT do { } while (0)
+#define SWAPIN  do { } while (0)
 
 /* Jump to fail label f, or raise the pending exception if f is 0. */
 #define FAIL_OR_RAISE(f) do { if (f) JUMP(f); goto handle_error; } while (0)
@@ -68,7 +71,6 @@ RunResult emu_run(Process *p, Term *x)
         return RUN_EXIT;
     }
     const BeamInstr *I;
-    Term *E;
     double fr[FLOAT_REGS];
     enum { CALL_BODY, CALL_TAIL, CALL_LAST } call_kind;
     bool map_exact;        /* float registers: never live across calls */

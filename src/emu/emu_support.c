@@ -353,8 +353,7 @@ const BeamInstr *emu_find_catch(Process *p)
         Term w = *sp;
         if (is_catch(w)) {
             p->stop = prev;
-            *sp = NIL;
-            p->catches--;
+            *sp = NIL;                 /* try_case / catch_end count it down */
             /* the raw trace for the handler */
             p->fstash = bif_tuple2(p, emu_class_atom(p->fclass), p->fstash);
             return catch_handler(catch_val(w));

@@ -113,12 +113,17 @@ struct Process {
 #define PF_TRAP_EXIT  0x1
 #define PF_EXITING    0x2
 
+/* Words kept free between heap top and stack top: a call pushes its return
+ * address without a check, so every allocation leaves room for one push
+ * (the frame's `allocate` checked for it). */
+#define PROC_STACK_SLACK 1
+
 /* Allocate `words` on p's heap; a fragment when the heap is full. Never
  * collects, so it may be called anywhere in a BIF. */
 static inline Term *proc_alloc(Process *p, size_t words)
 {
     Term *hp = p->htop;
-    if ((size_t)(p->stop - hp) >= words) {
+    if ((size_t)(p->stop - hp) >= words + PROC_STACK_SLACK) {
         p->htop = hp + words;
         return hp;
     }

@@ -27,6 +27,12 @@ Term arith_make_float(Process *p, double d)
     return make_float_at(proc_alloc(p, FLOAT_WORDS), d);
 }
 
+/* A machine integer as a term, the small case inline. */
+static inline Term int_result(Process *p, SWord v)
+{
+    return IS_SSMALL(v) ? make_small(v) : bn_from_sword(p, v);
+}
+
 static Term badarith(Process *p)
 {
     return bif_error(p, AM(badarith));
@@ -60,7 +66,7 @@ static Term float_op(Process *p, Term a, Term b, int op)
 Term arith_plus(Process *p, Term a, Term b)
 {
     if (is_small(a) && is_small(b))
-        return bn_from_sword(p, small_val(a) + small_val(b));
+        return int_result(p, small_val(a) + small_val(b));
     if (is_integer(a) && is_integer(b))
         return bn_add(p, a, b);
     return float_op(p, a, b, F_PLUS);
@@ -69,7 +75,7 @@ Term arith_plus(Process *p, Term a, Term b)
 Term arith_minus(Process *p, Term a, Term b)
 {
     if (is_small(a) && is_small(b))
-        return bn_from_sword(p, small_val(a) - small_val(b));
+        return int_result(p, small_val(a) - small_val(b));
     if (is_integer(a) && is_integer(b))
         return bn_sub(p, a, b);
     return float_op(p, a, b, F_MINUS);
@@ -80,7 +86,7 @@ Term arith_times(Process *p, Term a, Term b)
     if (is_small(a) && is_small(b)) {
         SWord r;
         if (!__builtin_mul_overflow(small_val(a), small_val(b), &r))
-            return bn_from_sword(p, r);
+            return int_result(p, r);
         return bn_mul(p, a, b);
     }
     if (is_integer(a) && is_integer(b))
@@ -99,7 +105,7 @@ Term arith_intdiv(Process *p, Term a, Term b)
         SWord y = small_val(b);
         if (y == 0)
             return badarith(p);
-        return bn_from_sword(p, small_val(a) / y);
+        return int_result(p, small_val(a) / y);
     }
     if (is_integer(a) && is_integer(b))
         return bn_div(p, a, b);
@@ -172,7 +178,7 @@ Term arith_bnot(Process *p, Term a)
 Term arith_neg(Process *p, Term a)
 {
     if (is_small(a))
-        return bn_from_sword(p, -small_val(a));
+        return int_result(p, -small_val(a));
     if (is_big(a))
         return bn_neg(p, a);
     if (is_float(a))

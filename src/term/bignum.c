@@ -174,6 +174,10 @@ static Term add_views(Process *p, const BnView *a, const BnView *b, bool bneg)
 
 Term bn_add(Process *p, Term a, Term b)
 {
+    if (b == make_small(0))
+        return a;
+    if (a == make_small(0))
+        return b;
     BnView va, vb;
     bn_view(a, &va);
     bn_view(b, &vb);
@@ -182,6 +186,8 @@ Term bn_add(Process *p, Term a, Term b)
 
 Term bn_sub(Process *p, Term a, Term b)
 {
+    if (b == make_small(0))
+        return a;
     BnView va, vb;
     bn_view(a, &va);
     bn_view(b, &vb);

@@ -331,7 +331,9 @@ bool bin_iolist_walk(Term t, bool allow_bits, BinIoFn fn, void *ctx)
 
 static void add_bits(void *ctx, const uint8_t *base, size_t off, size_t bits)
 {
-    *(size_t *)ctx += bits;
+    size_t *total = ctx;
+    if (__builtin_add_overflow(*total, bits, total))
+        *total = SIZE_MAX;              /* the allocation will fail: system_limit */
 }
 
 bool bin_iolist_bits(Term t, bool allow_bits, size_t *bits)
@@ -365,13 +367,21 @@ Term bin_iolist_build(Process *p, Term t, size_t bits)
     return bin;
 }
 
+void bin_bump_reds(Process *p, size_t bytes)
+{
+    size_t r = bytes / BIN_BYTES_PER_REDUCTION;
+    p->fcalls = (size_t)(p->fcalls > 0 ? p->fcalls : 0) > r ? p->fcalls - (int32_t)r : 0;
+}
+
 /* ---- off-heap ---- */
 
 void bin_offheap_release(OffHeapHeader *h)
 {
     Term *hp = (Term *)h;
-    bin_ref_dec((Binary *)hp[REFC_VAL]);
-    hp[REFC_VAL] = 0;
+    if (hp[REFC_VAL]) {             /* released twice: the second is a no-op */
+        bin_ref_dec((Binary *)hp[REFC_VAL]);
+        hp[REFC_VAL] = 0;
+    }
 }
 
 void bin_offheap_release_list(OffHeapHeader *first)

@@ -63,7 +63,10 @@
  * (Binary.size > handle size) and a sub binary over it with SUB_F_WRITABLE.
  * Appending to that sub binary writes in place, past every existing view's
  * end, and may realloc the Binary — only while its refcount is 1 (no other
- * handle, so no other process, can see the memory move). Copiers should
+ * handle, so no other process, can see the memory move). Since such a
+ * handle's size may still grow, the handle itself is never handed out as a
+ * value (only sub binaries over it are). Matching a writable binary needs
+ * no special care (match states keep no data pointers). Copiers should
  * clear SUB_F_WRITABLE and BIN_F_WRITABLE in their copies.
  */
 
@@ -226,6 +229,11 @@ bool bin_iolist_bits(Term t, bool allow_bits, size_t *bits);
  * memory cannot be had. */
 Term bin_iolist_build(Process *p, Term t, size_t bits);
 
+/* Charge p reductions for work over `bytes` bytes (BIFs do not yield, so
+ * big jobs at least end the time slice sooner). Never below zero. */
+#define BIN_BYTES_PER_REDUCTION 32
+void bin_bump_reds(Process *p, size_t bytes);
+
 /* ---- the off-heap list ---- */
 /* Put a refc handle at hp (already filled in) on list *first. */
 static inline void bin_offheap_link(OffHeapHeader **first, Term *hp)
@@ -233,7 +241,8 @@ static inline void bin_offheap_link(OffHeapHeader **first, Term *hp)
     hp[REFC_NEXT] = (Term)(UWord)*first;
     *first = (OffHeapHeader *)hp;
 }
-/* The GC's call for a refc handle that died: drop its reference. */
+/* The GC's call for a refc handle that died: drop its reference (the
+ * handle's Binary pointer is cleared, so a second call does nothing). */
 void bin_offheap_release(OffHeapHeader *h);
 /* Release every refc handle on the list starting at first (process exit,
  * freeing a heap fragment). Entries of other kinds are skipped. */

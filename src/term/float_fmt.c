@@ -4,6 +4,9 @@
  * n-digit decimal on the other side) reads back as the same double, found by
  * binary search with the C library's exact printf/strtod; then laid out with
  * the plain/exponent rule of OTP's modified Ryu printer. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE             /* strtod_l */
+#endif
 #include "float_fmt.h"
 #include <locale.h>
 #include <math.h>

@@ -33,4 +33,7 @@ add(A, B) -> A + B.
 sum(L) -> lists:sum(L).
 zero() -> 0.
 id(X) -> X.
-t(Fn) -> try Fn() catch C:R -> {C, R} end.
+t(Fn) -> try Fn() catch C:R -> {C, norm(R)} end.
+
+norm({badarity, {F, A}}) when is_function(F) -> {badarity, {'F', A}};
+norm(R) -> R.

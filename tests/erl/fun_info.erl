@@ -4,7 +4,7 @@
 %% erlang:fun_info/1,2 deterministic items (arity, module, name, env, type), is_function/2.
 
 main() ->
-    X = 42, Y = "captured",
+    X = id(42), Y = id("captured"),
     Local = fun(A) -> A + X end,
     Local2 = fun(A, B) -> {A, B, X, Y} end,
     NoEnv = fun() -> ok end,
@@ -36,4 +36,5 @@ main() ->
     ok.
 
 ext(A, B) -> A + B.
+id(X) -> X.
 t(F) -> try F() catch C:R -> {C, R} end.

@@ -1060,6 +1060,98 @@ static void test_map_next_small(void)
     CHECK(is_non_value(map_next(P, mk_atom("x"), f, NIL)));
 }
 
+/* Keys whose round-0 hashes collide in all 32 bits go below level 8, where
+ * the trie uses the round-1 hash (pairs found by search). erl's order from:
+ *   Ks = lists:seq(1,40) ++ [227569,399454,335378,400719,171977,387944],
+ *   M = maps:from_list([{K,K} || K <- Ks]), maps:keys(M)
+ * and the path after erts_internal:map_next(0, M, iterator). */
+static void test_collisions(void)
+{
+    static const int extra[6] = { 227569, 399454, 335378, 400719, 171977, 387944 };
+    static const int keys_order[46] = { 33, 12, 23, 29, 30, 39, 26, 31, 11, 37, 9, 32, 34,
+        25, 28, 227569, 399454, 6, 38, 13, 40, 20, 15, 14, 2, 7, 1, 8, 3, 17, 22, 21, 4, 36,
+        24, 10, 35, 335378, 400719, 27, 19, 387944, 171977, 5, 18, 16 };
+    Term ks[46];
+    for (int i = 0; i < 46; i++)
+        ks[i] = make_small(i < 40 ? i + 1 : extra[i - 40]);
+    CHECK(hash_map_key(ks[40], 0) == hash_map_key(ks[41], 0));
+    Term m = map_new_from_kvs(P, ks, ks, 46), m2 = map_new(P);
+    for (int i = 46; i-- > 0;)
+        m2 = map_put(P, m2, ks[i], ks[i]);
+    CHECK(map_check(m) && map_check(m2) && term_eq_exact(m, m2));
+    Term l = map_keys(P, m);
+    for (int i = 0; i < 46; i++, l = CDR(list_val(l)))
+        CHECK(CAR(list_val(l)) == make_small(keys_order[i]));
+    Term r = map_remove(P, m, make_small(399454));
+    CHECK(map_check(r) && map_size(r) == 45 && is_non_value(map_get(r, make_small(399454))));
+    CHECK(map_get(r, make_small(227569)) == make_small(227569));
+    l = map_keys(P, r);
+    for (int i = 0; i < 46; i++) {
+        if (keys_order[i] == 399454)
+            continue;
+        CHECK(CAR(list_val(l)) == make_small(keys_order[i]));
+        l = CDR(list_val(l));
+    }
+    CHECK(term_eq_exact(map_put(P, r, make_small(399454), make_small(399454)), m));
+    P->fcalls = 4000;
+    r = map_next(P, make_small(0), m, AM(iterator));
+    while (is_tuple(r))
+        r = tuple_elem(r, 3);
+    CHECK(is_list(r) && CAR(list_val(r)) == make_small(42));
+}
+
+/* Random puts, updates and removes over a pool of keys: after each step the
+ * map has the invariants and is =:= (structurally) to one built at once. */
+static void test_random_ops(void)
+{
+    enum { NK = 120 };
+    Term pool[NK], val[NK];
+    bool in[NK] = { false };
+    for (int i = 0; i < NK; i++)
+        pool[i] = i % 3 ? gen_term(500000 + (uint64_t)i, true) : make_small(i * 7919);
+    Term m = map_new(P);
+    int checked = 0;
+    seed(99);
+    for (int step = 0; step < 3000; step++) {
+        int i = (int)(rnd() % NK), op = (int)(rnd() % 3);
+        if (step >= 2000 && op == 0)
+            op = 2;                    /* shrink through 33/32 to empty */
+        Term v = make_small(step);
+        if (op == 0) {
+            m = map_put(P, m, pool[i], v);
+        } else if (op == 1) {
+            Term u = map_update(P, m, pool[i], v);
+            CHECK(is_value(u) == in[i]);
+            if (is_value(u))
+                m = u;
+            else
+                continue;
+        } else {
+            m = map_remove(P, m, pool[i]);
+        }
+        /* Pool terms may repeat: equal keys share one entry. */
+        for (int j = 0; j < NK; j++)
+            if (term_eq_exact(pool[j], pool[i])) {
+                in[j] = op != 2;
+                val[j] = v;
+            }
+        if (step % 50 == 0 || (map_size(m) >= 28 && map_size(m) <= 40)) {
+            Term ks[NK], vs[NK];
+            size_t n = 0;
+            for (int j = 0; j < NK; j++)
+                if (in[j]) {
+                    ks[n] = pool[j];
+                    vs[n++] = val[j];
+                }
+            Term ref = map_new_from_kvs(P, ks, vs, n);
+            CHECK(map_check(m) && term_eq_exact(m, ref) && term_compare(m, ref) == 0);
+            CHECK(hash_phash2(m) == hash_phash2(ref));
+            checked++;
+        }
+    }
+    CHECK(checked > 100 && map_size(m) < 10);
+}
+
 /* ---- map semantics checked against erl ---- */
 
 static bool float_is_neg_zero(Term t) { return is_float(t) && float_val(t) == 0.0 && signbit(float_val(t)); }
@@ -1370,6 +1462,8 @@ int main(void)
     test_key_order();
     test_int_map();
     test_map_next_small();
+    test_collisions();
+    test_random_ops();
     test_map_api();
     test_external();
     test_deep();

@@ -1,0 +1,1 @@
+-eval 'erlang:error({eval_failed, [1, 2]}).'

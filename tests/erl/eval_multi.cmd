@@ -1,0 +1,1 @@
+-eval 'io:format("first~n").' -eval 'X = 6 * 7, io:format("second ~p~n", [X]).' -eval 'io:format("third ~s~n", [string:uppercase("done")]), halt(7).'

@@ -1,0 +1,1 @@
+-girder_flag one two -eval 'io:format("~p~n~p~n~p~n", [init:get_plain_arguments(), init:get_argument(girder_flag), init:get_argument(missing_flag)]), halt().' -extra plain1 "two words" -noshell "it's"

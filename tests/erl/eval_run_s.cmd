@@ -1,0 +1,1 @@
+-run eval_helper run_args alpha beta -s eval_helper s_args one two -s eval_helper s_noargs -run eval_helper s_noargs -s init stop

@@ -1,0 +1,1 @@
+-eval 'io:format("~p~n", [lists:sum([1, 2, 3])]), halt().'
