@@ -20,6 +20,7 @@ boot(Args0) ->
     put(flags, Flags),
     put(plain, Plain),
     Gl = girder_io:start(),
+    _ = girder_code:start(),
     group_leader(Gl, self()),
     Self = self(),
     Boot = spawn_link(fun() -> do_boot(Self, Flags, Start) end),
@@ -65,10 +66,7 @@ do_boot(_Init, _Flags, Start) ->
     start_em(Start),
     %% erl profiles the boot here when asked to; the call after start_em
     %% also keeps this frame in stack traces, as in erl
-    case get(profile_boot) of
-        undefined -> ok;
-        _ -> ok
-    end.
+    get(profile_boot).
 
 start_em([S|Tail]) ->
     case whereis(user) of

@@ -116,8 +116,13 @@ while [ ${#stale[@]} -gt 0 ]; do
             rest+=("$f")
         elif ! is_fresh "$f"; then
             blamed=$f
-            rm -f "$BUILD/${f%.erl}.beam"
-            cp "$WORK/erlc.log" "$WORK/${f%.erl}.compile-error"
+            # compile it alone: its own messages only (the batch log also has
+            # the warnings of the files before it)
+            if (cd "$SRC" && "$ERLC" -o "$BUILD" "$f") >"$WORK/${f%.erl}.compile-error" 2>&1; then
+                rm -f "$WORK/${f%.erl}.compile-error"
+            else
+                rm -f "$BUILD/${f%.erl}.beam"
+            fi
         fi
     done
     if [ -z "$blamed" ]; then

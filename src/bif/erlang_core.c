@@ -379,12 +379,47 @@ BIF_DEF_FLAGS("erlang", "throw", 1, bif_throw_1, BIF_RAISES)
 static Term bif_nif_error_1(Process *p, Term *a) { return bif_raise(p, EXC_ERROR, a[0]); }
 BIF_DEF_FLAGS("erlang", "nif_error", 1, bif_nif_error_1, BIF_RAISES)
 
+/* A stack trace as erlang:raise/3 accepts it: a proper list of
+ * {M,F,ArityOrArgs} or {M,F,ArityOrArgs,Location}; 3-tuples get an empty
+ * location, as ERTS does. THE_NON_VALUE if malformed. */
+static Term checked_trace(Process *p, Term t)
+{
+    SWord n = list_length(t);
+    if (n < 0) return THE_NON_VALUE;
+    Term out = NIL, *items = malloc(((size_t)n + 1) * sizeof(Term));
+    SWord i = 0;
+    for (Term l = t; is_list(l); l = CDR(list_val(l))) {
+        Term e = CAR(list_val(l));
+        bool ok = is_tuple(e) && (tuple_arity(e) == 3 || tuple_arity(e) == 4) &&
+                  is_atom(tuple_elem(e, 1)) && is_atom(tuple_elem(e, 2)) &&
+                  ((is_small(tuple_elem(e, 3)) && small_val(tuple_elem(e, 3)) >= 0) ||
+                   list_length(tuple_elem(e, 3)) >= 0) &&
+                  (tuple_arity(e) == 3 || list_length(tuple_elem(e, 4)) >= 0);
+        if (!ok) { free(items); return THE_NON_VALUE; }
+        if (tuple_arity(e) == 3) {
+            Term *hp = proc_alloc(p, 5);
+            hp[0] = make_arityval(4); hp[1] = tuple_elem(e, 1); hp[2] = tuple_elem(e, 2);
+            hp[3] = tuple_elem(e, 3); hp[4] = NIL;
+            e = make_tuple(hp);
+        }
+        items[i++] = e;
+    }
+    Term *hp = proc_alloc(p, 2 * (size_t)n);
+    for (SWord k = n; k-- > 0;) { out = make_cons_at(hp, items[k], out); hp += 2; }
+    free(items);
+    return out;
+}
+
+/* raise(Class, Reason, Stacktrace): with a bad class or trace erl does not
+ * raise but returns badarg. */
 static Term bif_raise_3(Process *p, Term *a)
 {
     uint32_t cls = a[0] == AM(error) ? EXC_ERROR : a[0] == AM(exit) ? EXC_EXIT : a[0] == AM(throw) ? EXC_THROW : 0;
-    if (!cls || list_length(a[2]) < 0) BIF_BADARG(p);
+    Term trace = cls ? checked_trace(p, a[2]) : THE_NON_VALUE;
+    if (is_non_value(trace))
+        return AM(badarg);
     bif_raise(p, cls, a[1]);
-    p->fstash = a[2];
+    p->fstash = trace;
     p->fkeep_trace = true;
     return THE_NON_VALUE;
 }

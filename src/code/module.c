@@ -143,6 +143,8 @@ Module *module_find(Term name)
     if (modules.cap)
         for (size_t i = mix(name, 0, 0) & (modules.cap - 1); modules.slots[i]; i = (i + 1) & (modules.cap - 1))
             if (((Module *)modules.slots[i])->name == name) { found = modules.slots[i]; break; }
+    if (found && found->deleted)
+        found = NULL;
     pthread_mutex_unlock(&code_lock);
     return found;
 }
@@ -157,7 +159,7 @@ void module_install(Module *m)
         if (!modules.slots[i]) { slot = (Module **)&modules.slots[i]; modules.count++; break; }
         if (((Module *)modules.slots[i])->name == m->name) { slot = (Module **)&modules.slots[i]; break; }
     }
-    m->old = *slot;
+    m->old = (*slot && !(*slot)->purged) ? *slot : NULL;
     *slot = m;
     if (by_code_n == by_code_cap) {
         by_code_cap = by_code_cap ? by_code_cap * 2 : 256;
@@ -242,6 +244,7 @@ void module_free(Module *m)
     if (!m)
         return;
     free(m->code);
+    free(m->path);
     free(m->strings);
     free(m->funcs);
     free(m->lines);
@@ -274,6 +277,105 @@ void module_init(void) {}
 /* ---- code path ---- */
 static char **paths;
 static size_t npaths;
+
+size_t code_path_get(const char ***dirs)
+{
+    *dirs = (const char **)paths;
+    return npaths;
+}
+
+void code_path_set(const char *const *dirs, size_t n)
+{
+    for (size_t i = 0; i < npaths; i++)
+        free(paths[i]);
+    free(paths);
+    paths = calloc(n + 1, sizeof(char *));
+    for (size_t i = 0; i < n; i++)
+        paths[i] = strdup(dirs[i]);
+    npaths = n;
+}
+
+char *code_find_file(Term name)
+{
+    for (size_t i = 0; i < npaths; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.beam", paths[i], atom_text(name));
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+            return strdup(path);
+    }
+    return NULL;
+}
+
+/* Find the slot of a module in the table (NULL if absent); code_lock held. */
+static Module **module_slot(Term name)
+{
+    if (!modules.cap)
+        return NULL;
+    for (size_t i = mix(name, 0, 0) & (modules.cap - 1); modules.slots[i]; i = (i + 1) & (modules.cap - 1))
+        if (((Module *)modules.slots[i])->name == name)
+            return (Module **)&modules.slots[i];
+    return NULL;
+}
+
+bool code_delete_module(Term name)
+{
+    pthread_mutex_lock(&code_lock);
+    Module **slot = module_slot(name);
+    Module *m = slot ? *slot : NULL;
+    bool ok = m && !m->deleted && !m->old;
+    if (ok) {
+        for (uint32_t i = 0; i < m->export_count; i++)
+            atomic_store(&m->exports[i]->addr, NULL);
+        m->deleted = true;
+    }
+    pthread_mutex_unlock(&code_lock);
+    return ok;
+}
+
+bool code_has_old(Term name)
+{
+    pthread_mutex_lock(&code_lock);
+    Module **slot = module_slot(name);
+    bool old = slot && ((*slot)->old || (*slot)->deleted);
+    pthread_mutex_unlock(&code_lock);
+    return old;
+}
+
+bool code_purge_module(Term name)
+{
+    /* Old code stays mapped (processes may still run in it; without a
+     * check of every process's stack it cannot be freed safely), but it is
+     * no longer reachable through the module table. */
+    pthread_mutex_lock(&code_lock);
+    Module **slot = module_slot(name);
+    bool had = false;
+    if (slot && (*slot)->deleted) {
+        had = true;
+        /* a deleted module leaves the table entirely */
+        (*slot)->purged = true;
+    } else if (slot && (*slot)->old) {
+        had = true;
+        (*slot)->old = NULL;
+    }
+    pthread_mutex_unlock(&code_lock);
+    return had;
+}
+
+size_t code_loaded_modules(Module ***out)
+{
+    pthread_mutex_lock(&code_lock);
+    Module **arr = calloc(modules.count + 1, sizeof(Module *));
+    size_t n = 0;
+    for (size_t i = 0; i < modules.cap; i++) {
+        Module *m = modules.slots[i];
+        if (m && !m->deleted)
+            arr[n++] = m;
+    }
+    pthread_mutex_unlock(&code_lock);
+    *out = arr;
+    return n;
+}
 
 void code_path_add(const char *dir, bool at_end)
 {
@@ -326,6 +428,7 @@ Module *code_ensure_loaded(Term name, char *err, size_t errlen)
         m = code_load_binary(name, path, data, size, err, errlen);
         if (!m)
             break;
+        m->path = strdup(path);
         module_install(m);
     }
     pthread_mutex_unlock(&load_lock);

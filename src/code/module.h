@@ -58,6 +58,9 @@ typedef struct Module {
     const BeamInstr **fun_addrs;      /* entry of funs[i] in this version */
     const BeamInstr *on_load;  /* on_load function entry, or NULL */
     struct Module *old;        /* previous version (until purged) */
+    char *path;                /* file it was loaded from, or NULL (binary) */
+    bool deleted;              /* erlang:delete_module made this version old */
+    bool purged;
 } Module;
 
 void module_init(void);
@@ -80,6 +83,21 @@ Export *export_find(Term module, Term function, uint32_t arity);
 
 /* ---- code path ---- */
 void code_path_add(const char *dir, bool at_end);
+/* The code path, in order (owned by module.c; valid until it changes). */
+size_t code_path_get(const char ***dirs);
+/* Replace the whole code path. */
+void code_path_set(const char *const *dirs, size_t n);
+/* The first <dir>/<name>.beam on the path that exists, malloc'd, or NULL. */
+char *code_find_file(Term name);
+/* Make the current version of a module old (erlang:delete_module/1);
+ * false if it is not loaded or already has old code. */
+bool code_delete_module(Term name);
+/* Drop the old version; false if there is none. */
+bool code_purge_module(Term name);
+/* Whether name has old code. */
+bool code_has_old(Term name);
+/* Every loaded module (current versions), in a malloc'd array. */
+size_t code_loaded_modules(Module ***out);
 /* Load module `name` from the code path if it is not loaded. Returns the
  * module, or NULL (with a reason in errbuf). */
 Module *code_ensure_loaded(Term name, char *errbuf, size_t errlen);
