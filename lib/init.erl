@@ -60,7 +60,7 @@ halt_with(_) -> erlang:halt(0).
 
 crash(String, [Reason]) ->
     girder_io:flush(),
-    erlang:halt(String ++ " (" ++ lists:flatten(io_lib:write(Reason, 6)) ++ ")").
+    erlang:halt(String ++ " (" ++ girder:display_string(Reason) ++ ")").
 
 do_boot(_Init, _Flags, Start) ->
     start_em(Start),
@@ -80,7 +80,7 @@ start_em([]) -> ok.
 start_it([]) ->
     ok;
 start_it({eval, Bin}) ->
-    Str = binary_to_list(Bin),
+    Str = b2s(Bin),
     {ok, Ts, _} = erl_scan:string(Str),
     Ts1 = case lists:reverse(Ts) of
               [{dot, _}|_] -> Ts;
@@ -125,19 +125,29 @@ parse_boot_args([B|Bs], Ss, Fs, As) ->
 parse_boot_args([], Start, Flags, Args) ->
     {lists:reverse(Start), lists:reverse(Flags), lists:reverse(Args)}.
 
-s_start(Args) -> [binary_to_atom(A, utf8) || A <- Args].
+s_start(Args) -> [b2a(A) || A <- Args].
 
 run_start([]) -> [];
-run_start([M]) -> [binary_to_atom(M, utf8)];
-run_start([M, F]) -> [binary_to_atom(M, utf8), binary_to_atom(F, utf8)];
-run_start([M, F|Args]) -> [binary_to_atom(M, utf8), binary_to_atom(F, utf8), [binary_to_list(A) || A <- Args]].
+run_start([M]) -> [b2a(M)];
+run_start([M, F]) -> [b2a(M), b2a(F)];
+run_start([M, F|Args]) -> [b2a(M), b2a(F), [b2s(A) || A <- Args]].
+
+%% Command-line bytes are text in the file-name encoding (UTF-8 here),
+%% falling back to bytes, as erl's init reads them.
+b2s(Bin) ->
+    case unicode:characters_to_list(Bin, utf8) of
+        L when is_list(L) -> L;
+        _ -> binary_to_list(Bin)
+    end.
+
+b2a(Bin) -> list_to_atom(b2s(Bin)).
 
 check(<<"-extra">>) -> start_extra_arg;
 check(<<"-s">>) -> start_arg;
 check(<<"-run">>) -> start_arg2;
 check(<<"-eval">>) -> eval_arg;
 check(<<"--">>) -> end_args;
-check(<<"-", Flag/binary>>) -> {flag, binary_to_atom(Flag, utf8)};
+check(<<"-", Flag/binary>>) -> {flag, b2a(Flag)};
 check(_) -> arg.
 
 get_args([B|Bs], As) ->
@@ -149,7 +159,7 @@ get_args([B|Bs], As) ->
 get_args([], As) -> {lists:reverse(As), []}.
 
 get_argument(Arg, Flags) ->
-    case [[binary_to_list(V) || V <- Vs] || {A, Vs} <- Flags, A =:= Arg] of
+    case [[b2s(V) || V <- Vs] || {A, Vs} <- Flags, A =:= Arg] of
         [] -> error;
         Values -> {ok, Values}
     end.
@@ -157,11 +167,20 @@ get_argument(Arg, Flags) ->
 %% --- the API ---
 
 request(Req) ->
-    init ! {self(), Req},
-    receive {init, Reply} -> Reply end.
+    case whereis(init) =:= self() of
+        true -> answer(Req);        %% init asking itself: no message round trip
+        false ->
+            init ! {self(), Req},
+            receive {init, Reply} -> Reply end
+    end.
 
-get_plain_arguments() -> [binary_to_list(A) || A <- request(get_plain_arguments)].
-get_arguments() -> [{A, [binary_to_list(V) || V <- Vs]} || {A, Vs} <- request(get_arguments)].
+answer(get_plain_arguments) -> get(plain);
+answer(get_arguments) -> get(flags);
+answer({get_argument, Arg}) -> get_argument(Arg, get(flags));
+answer(get_status) -> {started, started}.
+
+get_plain_arguments() -> [b2s(A) || A <- request(get_plain_arguments)].
+get_arguments() -> [{A, [b2s(V) || V <- Vs]} || {A, Vs} <- request(get_arguments)].
 get_argument(Arg) -> request({get_argument, Arg}).
 get_status() -> request(get_status).
 script_id() -> {"girder", "fast boot"}.

@@ -49,6 +49,7 @@ if [ ! -f "$VM" ] || [ ! -x "$VM" ]; then
     VM_MISSING="VM not found or not executable: $VM"
 fi
 
+case $JOBS in ''|*[!0-9]*|0) echo "run_erl.sh: bad job count '$JOBS'" >&2; exit 2 ;; esac
 command -v "$ERL" >/dev/null 2>&1 || { echo "run_erl.sh: oracle '$ERL' not found" >&2; exit 2; }
 command -v "$ERLC" >/dev/null 2>&1 || { echo "run_erl.sh: '$ERLC' not found" >&2; exit 2; }
 
@@ -141,9 +142,9 @@ BEAMS_ID=
 
 export ERL_CRASH_DUMP_SECONDS=0
 
-# run_one INDEX FILE: writes $WORK/INDEX.res and then $WORK/INDEX.done
+# run_one INDEX FILE: writes the result to $WORK/jobINDEX/res
 run_one() {
-    local idx=$1 f=$2 name args key d rc_erl rc_vm status
+    local idx=$1 f=$2 name args key d rc_erl rc_vm
     name=${f%.*}
     d=$WORK/job$idx
     mkdir -p "$d/cwd"
@@ -223,8 +224,8 @@ printed=0
 passed=0
 failed=0
 running=0
-while [ $printed -lt $total ]; do
-    while [ $running -lt "$JOBS" ] && [ $next -lt $total ]; do
+while [ "$printed" -lt "$total" ]; do
+    while [ "$running" -lt "$JOBS" ] && [ "$next" -lt "$total" ]; do
         ( run_one "$next" "${TESTS[$next]}"; : >"$WORK/job$next/done" ) &
         next=$((next + 1))
         running=$((running + 1))

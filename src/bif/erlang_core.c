@@ -706,7 +706,7 @@ static Term bif_display(Process *p, Term *a)
 {
     char *s = term_display_string(a[0]);
     fputs(s, stdout);
-    fputc('\n', stdout);
+    fputs("\r\n", stdout);             /* erl's display ends lines so */
     fflush(stdout);
     free(s);
     (void)p;
@@ -743,3 +743,19 @@ static Term bif_xor(Process *p, Term *a)
     return (a[0] == AM(true)) != (a[1] == AM(true)) ? AM(true) : AM(false);
 }
 GUARD_BIF_DEF("erlang", "xor", 2, bif_xor)
+
+/* girder:display_string(Term): the text erlang:display/1 would print, as
+ * a charlist (used by init's fatal messages, which must not depend on
+ * io_lib). */
+static Term bif_display_string(Process *p, Term *a)
+{
+    char *s = term_display_string(a[0]);
+    size_t n = strlen(s);
+    Term *hp = proc_alloc(p, 2 * n);
+    Term l = NIL;
+    for (size_t i = n; i-- > 0;)
+        l = make_cons_at(hp + 2 * i, make_small((uint8_t)s[i]), l);
+    free(s);
+    return l;
+}
+BIF_DEF("girder", "display_string", 1, bif_display_string)

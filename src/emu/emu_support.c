@@ -62,10 +62,26 @@ Term emu_guard_bif(Process *p, Export *ep, Term *args, uint32_t n)
     return r;
 }
 
+/* erl (OTP 25, JIT) compiles these operators inline: their errors show no
+ * erlang:Op frame in the stack trace, unlike every other BIF. */
+static bool inlined_operator(const Export *ep)
+{
+    if (ep->module != AM(erlang))
+        return false;
+    return (ep->function == AM(plus) && (ep->arity == 1 || ep->arity == 2)) ||
+           (ep->function == AM(minus) && ep->arity == 2) ||
+           (ep->function == AM(slash) && ep->arity == 2);
+}
+
 Term emu_gc_bif(Process *p, Export *ep, Term *args, uint32_t n, Term *x, uint32_t live)
 {
     (void)x; (void)live;       /* BIFs never collect: fragments are joined later */
-    return emu_guard_bif(p, ep, args, n);
+    Term r = emu_guard_bif(p, ep, args, n);
+    if (is_non_value(r) && inlined_operator(ep)) {
+        p->fbif = NULL;
+        p->fargs = THE_NON_VALUE;
+    }
+    return r;
 }
 
 static Term raise_undef(Process *p, Export *ep, const Term *x, uint32_t arity, bool tail)

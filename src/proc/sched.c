@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
+#include <signal.h>
 
 #define DEFAULT_MAX_PROCS 262144   /* as ERTS's +P default */
 
@@ -32,6 +33,9 @@ static Term x_regs[MAX_X_REGS];
 static bool halting;
 int sched_exit_status;
 
+static volatile sig_atomic_t dump_requested;
+static void on_sigusr1(int sig) { (void)sig; dump_requested = 1; }
+
 /* waiting processes with a timeout: a binary min-heap on timeout_at */
 static Process **timers;
 static size_t ntimers, captimers;
@@ -43,6 +47,7 @@ static size_t reg_cap, reg_count;
 
 void sched_init(void)
 {
+    signal(SIGUSR1, on_sigusr1);
     ptab_cap = DEFAULT_MAX_PROCS;
     ptab = calloc(ptab_cap, sizeof(Process *));
     reg_cap = 256;
@@ -499,6 +504,36 @@ void sched_halt(int status)
     halting = true;
 }
 
+/* ---- diagnostics: SIGUSR1 prints every process to stderr ---- */
+
+
+static void dump_processes(void)
+{
+    static const char *const names[] = { "free", "runnable", "running", "waiting", "exited" };
+    for (size_t i = 0; i < ptab_cap; i++) {
+        Process *p = ptab[i];
+        if (!p || atomic_load(&p->state) == PS_EXITED)
+            continue;
+        Term m = NIL, f = NIL;
+        uint32_t a = 0;
+        char *where = NULL;
+        if (p->i && emu_mfa_of(p->i, &m, &f, &a)) {
+            char *ms = term_display_string(m), *fs = term_display_string(f);
+            size_t n = strlen(ms) + strlen(fs) + 32;
+            where = malloc(n);
+            snprintf(where, n, "%s:%s/%u", ms, fs, a);
+            free(ms);
+            free(fs);
+        }
+        fprintf(stderr, "<0.%lu.0> %-8s %s%s msgs=%u timeout=%s %s\n",
+                (unsigned long)internal_pid_index(p->id), names[atomic_load(&p->state)],
+                p->registered_name != NIL ? atom_text(p->registered_name) : "",
+                p->registered_name != NIL ? " " : "", p->msg_len,
+                p->timeout_at >= 0 ? "armed" : "none", where ? where : "?");
+        free(where);
+    }
+}
+
 /* ---- the loop ---- */
 
 static void sleep_until(int64_t deadline)
@@ -522,6 +557,10 @@ void sched_run(void)
             if (!ntimers) {
                 /* nothing can ever run again: erl would idle forever */
                 pause();
+                if (dump_requested) {
+                    dump_requested = 0;
+                    dump_processes();
+                }
                 continue;
             }
             sleep_until(timers[0]->timeout_at);

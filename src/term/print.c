@@ -55,14 +55,19 @@ static bool atom_needs_quotes(const Atom *a)
     return false;
 }
 
+/* erlang:display's notion of a printable character: latin-1 graphic
+ * characters plus tab, newline and carriage return. */
+static bool display_printable(SWord v)
+{
+    return (v >= 32 && v <= 126) || (v >= 160 && v <= 255) || v == '\t' || v == '\n' || v == '\r';
+}
+
 static bool printable_list(Term t)
 {
     if (!is_list(t)) return false;
     for (; is_list(t); t = CDR(list_val(t))) {
         Term c = CAR(list_val(t));
-        if (!is_small(c)) return false;
-        SWord v = small_val(c);
-        if (!((v >= 32 && v <= 126) || (v >= 160 && v <= 255))) return false;
+        if (!is_small(c) || !display_printable(small_val(c))) return false;
     }
     return is_nil(t);
 }
@@ -84,7 +89,9 @@ static void print(Buf *b, Term t)
             puts_(b, "\"");
             for (; is_list(t); t = CDR(list_val(t))) {
                 char c = (char)small_val(CAR(list_val(t)));
-                put(b, &c, 1);
+                if (c == '"') puts_(b, "\\\"");
+                else if (c == '\n') puts_(b, "\\n");
+                else put(b, &c, 1);
             }
             puts_(b, "\"");
             return;
@@ -141,6 +148,20 @@ static void print(Buf *b, Term t)
         const uint8_t *base;
         size_t off, bits;
         bin_view(t, &base, &off, &bits);
+        if (bits % 8 == 0 && bits > 0 && off % 8 == 0) {
+            const uint8_t *bytes = base + off / 8;
+            size_t n = bits / 8, k = 0;
+            while (k < n && bytes[k] >= 32 && bytes[k] <= 126) k++;
+            if (k == n) {
+                puts_(b, "<<\"");
+                for (k = 0; k < n; k++) {
+                    if (bytes[k] == '"') puts_(b, "\\\"");
+                    else put(b, (const char *)bytes + k, 1);
+                }
+                puts_(b, "\">>");
+                return;
+            }
+        }
         puts_(b, "<<");
         size_t i = 0;
         for (; i + 8 <= bits; i += 8) {
