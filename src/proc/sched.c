@@ -7,6 +7,7 @@
  * the slot's process still has that pid. */
 #include "sched.h"
 #include "message.h"
+#include "timer.h"
 #include "copy.h"
 #include "../emu/emu.h"
 #include "../emu/emu_support.h"
@@ -545,16 +546,40 @@ static void sleep_until(int64_t deadline)
     nanosleep(&ts, NULL);
 }
 
+/* Wake processes whose receive timed out and fire message timers due by
+ * `now`. */
+static void expire(int64_t now)
+{
+    while (ntimers && timers[0]->timeout_at <= now) {
+        Process *t = timer_pop();
+        if (t->timeout_at >= 0 && t->timeout_at <= now && atomic_load(&t->state) == PS_WAITING) {
+            atomic_store(&t->state, PS_RUNNABLE);
+            rq_push(t);
+        }
+    }
+    tmr_fire_expired(now);
+}
+
+/* The earliest deadline of a waiting receive or a message timer; -1 if
+ * none. Stale heap entries (processes no longer waiting) are dropped. */
+static int64_t next_deadline(void)
+{
+    while (ntimers && (timers[0]->timeout_at < 0 || atomic_load(&timers[0]->state) != PS_WAITING))
+        timer_pop();
+    int64_t d = ntimers ? timers[0]->timeout_at : -1;
+    int64_t m = tmr_next_deadline();
+    if (m >= 0 && (d < 0 || m < d))
+        d = m;
+    return d;
+}
+
 void sched_run(void)
 {
     while (!halting) {
         Process *p = rq_pop();
         if (!p) {
-            /* wake processes whose receive timed out */
-            while (ntimers && (timers[0]->timeout_at < 0 ||
-                               atomic_load(&timers[0]->state) != PS_WAITING))
-                timer_pop();
-            if (!ntimers) {
+            int64_t d = next_deadline();
+            if (d < 0) {
                 /* nothing can ever run again: erl would idle forever */
                 pause();
                 if (dump_requested) {
@@ -563,10 +588,8 @@ void sched_run(void)
                 }
                 continue;
             }
-            sleep_until(timers[0]->timeout_at);
-            Process *t = timer_pop();
-            atomic_store(&t->state, PS_RUNNABLE);
-            rq_push(t);
+            sleep_until(d);
+            expire(msg_now_ns());
             continue;
         }
         if (atomic_load(&p->state) != PS_RUNNABLE)
@@ -597,14 +620,7 @@ void sched_run(void)
         case RUN_EXIT:
             break;
         }
-        /* expired timers go to the back of the queue */
-        int64_t now = ntimers ? msg_now_ns() : 0;
-        while (ntimers && timers[0]->timeout_at <= now) {
-            Process *t = timer_pop();
-            if (t->timeout_at >= 0 && atomic_load(&t->state) == PS_WAITING) {
-                atomic_store(&t->state, PS_RUNNABLE);
-                rq_push(t);
-            }
-        }
+        if (ntimers || tmr_next_deadline() >= 0)
+            expire(msg_now_ns());
     }
 }
