@@ -50,7 +50,7 @@ lib/ebin/%.beam: lib/%.erl
 
 build/$(TYPE)/unit/%: tests/unit/%.c $(filter-out $(OBJDIR)/src/main.o,$(OBJS))
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(CFLAGS_T) -Isrc -o $@ $^ $(LIBS)
+	@$(CC) $(BASE_CFLAGS) $(CFLAGS_T) -Isrc -o $@ $^ $(LIBS)
 
 deps:
 	@tools/ensure-deps.sh

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# make demo: compile the examples and run them on girder, then the same on
+# erl for comparison, with wall-clock times.
+set -eu
+vm=$1
+cd "$(dirname "$0")/.."
+out=build/examples
+mkdir -p "$out"
+erlc -o "$out" examples/*.erl
+ms() { date +%s%N; }
+echo "== hello on girder"
+t0=$(ms); "$vm" -noshell -pa "$out" -s hello start -s init stop; t1=$(ms)
+echo "   ($(( (t1 - t0) / 1000000 )) ms)"
+echo "== hello on erl"
+t0=$(ms); erl -noshell -pa "$out" -s hello start -s init stop; t1=$(ms)
+echo "   ($(( (t1 - t0) / 1000000 )) ms)"
