@@ -136,7 +136,8 @@ finish_loading(Prepared, EnsureLoaded) ->
                true -> [P || {M, _} = P <- Prepared, not erlang:module_loaded(M)];
                false -> Prepared
            end,
-    case erlang:finish_loading([Code || {_, Code} <- Todo]) of
+    %% each item is {Mod, {PreparedRef, FileName}}
+    case erlang:finish_loading([Ref || {_, {Ref, _File}} <- Todo]) of
         ok -> ok;
         {Reason, Mods} -> {error, [{M, Reason} || M <- Mods]}
     end.

@@ -218,7 +218,17 @@ done
 
 [ -n "$VM_MISSING" ] && echo "$VM_MISSING: every test fails"
 
+# Known failures: "NAME  reason" lines. Such a test still runs; failing is
+# expected (XFAIL, not counted as a failure), passing is an error (XPASS:
+# take it off the list), so the list only shrinks.
+KNOWN_FILE=$SRC/KNOWN_FAILURES
+known_reason() {
+    [ -f "$KNOWN_FILE" ] || return 1
+    awk -v n="$1" '$1 == n { $1 = ""; sub(/^ +/, ""); print; found = 1 } END { exit !found }' "$KNOWN_FILE"
+}
+
 total=${#TESTS[@]}
+xfailed=0
 next=0
 printed=0
 passed=0
@@ -233,11 +243,20 @@ while [ "$printed" -lt "$total" ]; do
     progress=0
     while [ $printed -lt $next ] && [ -e "$WORK/job$printed/done" ]; do
         res=$WORK/job$printed/res
-        cat "$res"
-        case $(head -1 "$res") in
-            PASS*) passed=$((passed + 1)) ;;
-            *) failed=$((failed + 1)) ;;
-        esac
+        tname=$(head -1 "$res" | awk '{print $2}')
+        if reason=$(known_reason "$tname"); then
+            case $(head -1 "$res") in
+                PASS*) echo "XPASS $tname: it passes now, remove it from tests/erl/KNOWN_FAILURES"
+                       failed=$((failed + 1)) ;;
+                *) echo "XFAIL $tname ($reason)"; xfailed=$((xfailed + 1)) ;;
+            esac
+        else
+            cat "$res"
+            case $(head -1 "$res") in
+                PASS*) passed=$((passed + 1)) ;;
+                *) failed=$((failed + 1)) ;;
+            esac
+        fi
         printed=$((printed + 1))
         progress=1
     done
@@ -252,5 +271,10 @@ while [ "$printed" -lt "$total" ]; do
 done
 wait
 
-echo "$passed passed, $failed failed"
+if [ $xfailed -gt 0 ]; then
+    echo "$xfailed known failures (tests/erl/KNOWN_FAILURES): run, failed as listed, not counted"
+    echo "$passed passed, $failed failed, $xfailed skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
 [ $failed -eq 0 ]

@@ -362,10 +362,21 @@ static Term bif_error_2(Process *p, Term *a)
 }
 BIF_DEF_FLAGS("erlang", "error", 2, bif_error_2, BIF_RAISES)
 
+/* error(Reason, Args, Options): Options may carry {error_info, Map},
+ * which goes into the first frame's location. */
 static Term bif_error_3(Process *p, Term *a)
 {
+    Term l = a[2];
+    Term info = NIL;
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (is_tuple(o) && tuple_arity(o) == 2 && tuple_elem(o, 1) == AM(error_info) && is_map(tuple_elem(o, 2)))
+            info = tuple_elem(o, 2);
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
     bif_raise(p, EXC_ERROR, a[0]);
     p->fargs = a[1];
+    p->ferror_info = info;
     return THE_NON_VALUE;
 }
 BIF_DEF_FLAGS("erlang", "error", 3, bif_error_3, BIF_RAISES)

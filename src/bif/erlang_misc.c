@@ -346,9 +346,9 @@ static bool digits(const char **cp, uint64_t *v)
 #define PORT_NUMBER_MAX 268435455
 #define REF_N0_LIMIT (1u << 18)
 
-/* "<0.N.S>". girder's local pid is one number (ERTS's pid data: serial in
- * the bits above the 15-bit number), printed <0.Index.0>: N with serial 0
- * reads back whatever girder printed; other serials map as ERTS's data. */
+/* "<0.N.S>". A girder local pid is one number printed as <0.Number.0>, so
+ * serial 0 takes any number girder can print (erl's numbers stop at 32767);
+ * other serials map as ERTS packs them (serial above a 15-bit number). */
 static Term bif_list_to_pid_1(Process *p, Term *a)
 {
     char buf[65];
@@ -391,7 +391,7 @@ BIF_DEF("erlang", "list_to_port", 1, bif_list_to_port_1)
  * not carry a scheduler id (ref.c), so that check is left out. */
 static Term bif_list_to_ref_1(Process *p, Term *a)
 {
-    char buf[61];
+    char buf[72];
     const char *cp = buf;
     uint64_t ints[6];
     int n = 0;
@@ -654,8 +654,11 @@ static Term bif_string_list_to_float_1(Process *p, Term *a)
             /* a sign, dot or e where none fits ends the float; in the
              * middle of an exponent the e goes back to the tail */
             if (part == FL_EXP_SIGN || part == FL_EXP0) { n = e_n; l = e_l; }
-            else if (n < 3) { free(buf); return bif_tuple2(p, AM(error), A("no_float")); }
             part = FL_END;
+            if (n < 3) {
+                free(buf);
+                return bif_tuple2(p, AM(error), A("no_float"));
+            }
             break;
         }
         if (next == FL_EXP_SIGN && part == FL_FRAC) { e_n = n; e_l = l; }
@@ -731,9 +734,11 @@ static void iov_expand(Iov *v, size_t extra)
         }
         size_t nsize = need > v->acc->size * 2 ? need : v->acc->size * 2;
         Binary *b = bin_binary_realloc(v->acc, nsize);
-        if (!b) abort();
+        if (!b)
+            abort();
+        if (b != v->acc)
+            v->spent += v->acc_size;
         v->acc = b;
-        v->spent += v->acc_size;
     }
     v->spent += extra;
 }
@@ -870,6 +875,7 @@ static Term bif_iolist_to_iovec_1(Process *p, Term *a)
         iov_promote(&v);
     else if (v.acc)
         bin_ref_dec(v.acc);
+    p->fcalls -= (int32_t)(v.spent / IOV_SMALL);
     return v.head;
 }
 BIF_DEF("erlang", "iolist_to_iovec", 1, bif_iolist_to_iovec_1)

@@ -37,6 +37,7 @@ const BeamInstr *emu_spawn_entry = spawn_code;
         if (w_ & 4) E[w_ >> 3] = v_; else x[w_ >> 3] = v_; } while (0)
 #define PUSH_CP(a) do { *--E = (Term)(a); } while (0)
 #define LBL(w)  ((const BeamInstr *)(w))
+#define IS_LIT(w) ((unsigned)(((w) & 3) != 0))  /* operand is a constant */
 #define NEXT    goto *(const void *)*I
 #define JUMP(l) do { I = LBL(l); NEXT; } while (0)
 /* The stack pointer lives in p->stop itself (not a local copy): every
@@ -416,7 +417,7 @@ L_bif2: {                                 /* Fail Bif Arg1 Arg2 Dst */
 L_gc_bif1: {                              /* Fail Live Bif Arg Dst */
     Term args[1] = { SRC(I[4]) };
     SWAPOUT;
-    res = emu_gc_bif(p, (Export *)I[3], args, 1, x, (uint32_t)I[2]);
+    res = emu_gc_bif(p, (Export *)I[3], args, 1, IS_LIT(I[4]));
     SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[5], res);
@@ -426,7 +427,7 @@ L_gc_bif1: {                              /* Fail Live Bif Arg Dst */
 L_gc_bif2: {                              /* Fail Live Bif Arg1 Arg2 Dst */
     Term args[2] = { SRC(I[4]), SRC(I[5]) };
     SWAPOUT;
-    res = emu_gc_bif(p, (Export *)I[3], args, 2, x, (uint32_t)I[2]);
+    res = emu_gc_bif(p, (Export *)I[3], args, 2, IS_LIT(I[4]) | IS_LIT(I[5]) << 1);
     SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[6], res);
@@ -436,7 +437,7 @@ L_gc_bif2: {                              /* Fail Live Bif Arg1 Arg2 Dst */
 L_gc_bif3: {                              /* Fail Live Bif Arg1 Arg2 Arg3 Dst */
     Term args[3] = { SRC(I[4]), SRC(I[5]), SRC(I[6]) };
     SWAPOUT;
-    res = emu_gc_bif(p, (Export *)I[3], args, 3, x, (uint32_t)I[2]);
+    res = emu_gc_bif(p, (Export *)I[3], args, 3, IS_LIT(I[4]) | IS_LIT(I[5]) << 1 | IS_LIT(I[6]) << 2);
     SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[7], res);
@@ -705,8 +706,8 @@ L_get_map_elements: {                     /* Fail Src List(Key Dst)* */
 }
 
 /* ------------------------------------------------------------ bit syntax */
-#define BS_OP(name) L_##name: SWAPOUT; I = emu_bs_##name(p, I, x, &res); SWAPIN; \
-    if (!I) { goto handle_error; } NEXT;
+#define BS_OP(name) L_##name: { const BeamInstr *next_ = emu_bs_##name(p, I, x, &res); \
+    if (!next_) { goto handle_error; } I = next_; NEXT; }
 BS_OP(bs_put_integer)
 BS_OP(bs_put_binary)
 BS_OP(bs_put_float)

@@ -62,22 +62,27 @@ Term emu_guard_bif(Process *p, Export *ep, Term *args, uint32_t n)
     return r;
 }
 
-/* erl (OTP 25, JIT) compiles these operators inline: their errors show no
- * erlang:Op frame in the stack trace, unlike every other BIF. */
-static bool inlined_operator(const Export *ep)
+/* erl (OTP 25, JIT) compiles some operator forms inline, and their errors
+ * show no erlang:Op frame in the stack trace: '/' and unary '+' always,
+ * '+' with a literal operand, '-' with a literal right operand (checked
+ * one by one against erl: tests/erl/exc_stacktrace*). literals: bit i set
+ * if argument i was a constant in the code. */
+static bool inlined_operator(const Export *ep, unsigned literals)
 {
     if (ep->module != AM(erlang))
         return false;
-    return (ep->function == AM(plus) && (ep->arity == 1 || ep->arity == 2)) ||
-           (ep->function == AM(minus) && ep->arity == 2) ||
-           (ep->function == AM(slash) && ep->arity == 2);
+    if (ep->function == AM(slash) && ep->arity == 2) return true;
+    if (ep->function == AM(plus) && ep->arity == 1) return true;
+    if (ep->function == AM(plus) && ep->arity == 2) return literals != 0;
+    if (ep->function == AM(minus) && ep->arity == 2) return (literals & 2) != 0;
+    return false;
 }
 
-Term emu_gc_bif(Process *p, Export *ep, Term *args, uint32_t n, Term *x, uint32_t live)
+Term emu_gc_bif(Process *p, Export *ep, Term *args, uint32_t n, unsigned literals)
 {
-    (void)x; (void)live;       /* BIFs never collect: fragments are joined later */
+    /* BIFs never collect: fragments are joined at the next safe point */
     Term r = emu_guard_bif(p, ep, args, n);
-    if (is_non_value(r) && inlined_operator(ep)) {
+    if (is_non_value(r) && inlined_operator(ep, literals)) {
         p->fbif = NULL;
         p->fargs = THE_NON_VALUE;
     }
@@ -292,19 +297,20 @@ bool emu_mfa_of(const BeamInstr *pc, Term *m, Term *f, uint32_t *a)
     return true;
 }
 
-static Term location(Process *p, const BeamInstr *pc)
+/* [{file,F},{line,L} | tail] for pc, or tail if pc has no line. */
+static Term location(Process *p, const BeamInstr *pc, Term tail)
 {
     Module *mod = module_of_code(pc);
     Term file;
     uint32_t line;
     if (!mod || !module_line_of(mod, pc, &file, &line))
-        return NIL;
+        return tail;
     Term *hp = proc_alloc(p, 3 + 3 + 4);
     Term lt = make_tuple(hp);
     hp[0] = make_arityval(2); hp[1] = AM(line); hp[2] = make_small(line);
     Term ft = make_tuple(hp + 3);
     hp[3] = make_arityval(2); hp[4] = AM(file); hp[5] = file;
-    Term l = make_cons_at(hp + 6, lt, NIL);
+    Term l = make_cons_at(hp + 6, lt, tail);
     return make_cons_at(hp + 8, ft, l);
 }
 
@@ -342,15 +348,22 @@ void emu_build_trace(Process *p, const BeamInstr *I, bool at_func_info)
     }
     if (!(p->fbif && p->fskip_current) && emu_mfa_of(I, &m, &f, &a)) {
         Term arity_or_args = (!p->fbif && is_value(p->fargs)) ? p->fargs : make_small(a);
-        frames[n++] = frame(p, m, f, arity_or_args, location(p, I));
+        Term tail = NIL;
+        if (!p->fbif && is_map(p->ferror_info)) {
+            /* error/3: {error_info, Map} follows file and line */
+            Term *hp = proc_alloc(p, 2);
+            tail = make_cons_at(hp, bif_tuple2(p, AM(error_info), p->ferror_info), NIL);
+        }
+        frames[n++] = frame(p, m, f, arity_or_args, location(p, I, tail));
     }
+    p->ferror_info = NIL;
     (void)at_func_info;
     for (Term *sp = p->stop; sp < p->hend && n < STACKTRACE_DEPTH; sp++) {
         if (!is_header(*sp) || *sp == (Term)emu_normal_exit_code)
             continue;
         const BeamInstr *ret = (const BeamInstr *)*sp;
         if (emu_mfa_of(ret, &m, &f, &a))
-            frames[n++] = frame(p, m, f, make_small(a), location(p, ret - 1));
+            frames[n++] = frame(p, m, f, make_small(a), location(p, ret - 1, NIL));
     }
     Term *hp = proc_alloc(p, 2 * (size_t)n);
     Term list = NIL;

@@ -11,7 +11,8 @@
  * exception is set (and the BIF remembered for the first trace frame). */
 Term emu_call_bif(Process *p, Export *ep, Term *x, uint32_t arity);
 Term emu_guard_bif(Process *p, Export *ep, Term *args, uint32_t n);
-Term emu_gc_bif(Process *p, Export *ep, Term *args, uint32_t n, Term *x, uint32_t live);
+/* literals: bit i set if argument i is a constant operand */
+Term emu_gc_bif(Process *p, Export *ep, Term *args, uint32_t n, unsigned literals);
 /* Load the module of an undefined export; NULL with `undef` raised if the
  * function still does not exist. */
 const BeamInstr *emu_resolve_export(Process *p, Export *ep, Term *x, uint32_t arity, bool tail);

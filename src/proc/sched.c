@@ -65,6 +65,19 @@ Process *sched_lookup(Term pid)
 
 size_t sched_process_count(void) { return live_count; }
 
+static uint64_t total_reductions, context_switches;
+
+void sched_info(SchedInfo *out)
+{
+    out->reductions = total_reductions;
+    out->context_switches = context_switches;
+    out->run_queue = 0;
+    for (Process *q = rq_head; q; q = q->run_next)
+        out->run_queue++;
+    out->process_limit = ptab_cap;
+    out->schedulers = 1;
+}
+
 Term sched_processes(Process *p)
 {
     Term list = NIL;
@@ -599,9 +612,12 @@ void sched_run(void)
             continue;
         }
         atomic_store(&p->state, PS_RUNNING);
-        p->fcalls = 2000;
+        p->fcalls = SCHED_CONTEXT_REDS;
         RunResult r = emu_run(p, x_regs);
-        p->reductions += (uint64_t)(2000 - (p->fcalls > 0 ? p->fcalls : 0));
+        uint64_t reds = (uint64_t)(SCHED_CONTEXT_REDS - (p->fcalls > 0 ? p->fcalls : 0));
+        p->reductions += reds;
+        total_reductions += reds;
+        context_switches++;
         switch (r) {
         case RUN_YIELD:
             atomic_store(&p->state, PS_RUNNABLE);

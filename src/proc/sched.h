@@ -39,6 +39,17 @@ bool sched_demonitor(Process *p, Term ref);
  * receiver dies with the reason (normal is ignored; kill from exit/2 is
  * untrappable and becomes killed). */
 void sched_exit_signal(Process *from, Process *to, Term reason, bool link);
+/* Reductions in one time slice (ERTS's CONTEXT_REDS is 4000). */
+#define SCHED_CONTEXT_REDS 2000
+/* Counters for erlang:statistics/1 and system_info/1 (bif/erlang_info.c). */
+typedef struct {
+    uint64_t reductions;        /* of every finished time slice */
+    uint64_t context_switches;  /* time slices run */
+    size_t run_queue;           /* processes waiting to run */
+    size_t process_limit;
+    uint32_t schedulers;
+} SchedInfo;
+void sched_info(SchedInfo *out);
 /* Halt the VM after the current slice with this exit status. */
 void sched_halt(int status);
 extern int sched_exit_status;

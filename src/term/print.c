@@ -8,6 +8,7 @@
 #include "map.h"
 #include "fun.h"
 #include "ref.h"
+#include "../base/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdarg.h>
@@ -36,15 +37,26 @@ static void printf_(Buf *b, const char *fmt, ...)
     put(b, tmp, (size_t)n);
 }
 
+/* Latin-1 lower- and upper-case letters (as erl's atom quoting sees them). */
+static bool l1_lower(uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
+static bool l1_upper(uint32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
+
 static bool atom_needs_quotes(const Atom *a)
 {
     if (a->len == 0) return true;
-    uint8_t c = a->text[0];
-    if (!(c >= 'a' && c <= 'z')) return true;
-    for (size_t i = 1; i < a->len; i++) {
-        c = a->text[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '@'))
+    size_t i = 0;
+    bool first = true;
+    while (i < a->len) {
+        uint32_t c;
+        int k = utf8_decode(a->text + i, a->len - i, &c);
+        if (k <= 0) return true;
+        i += (size_t)k;
+        if (first) {
+            if (!l1_lower(c)) return true;
+            first = false;
+        } else if (!(l1_lower(c) || l1_upper(c) || (c >= '0' && c <= '9') || c == '_' || c == '@')) {
             return true;
+        }
     }
     static const char *reserved[] = { "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr",
         "bxor", "case", "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse",
