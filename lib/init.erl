@@ -10,7 +10,8 @@
 -export([boot/1, stop/0, stop/1, get_plain_arguments/0, get_argument/1,
          get_arguments/0, get_status/0, script_id/0, notify_when_started/1,
          wait_until_started/0, restart/0, reboot/0, fetch_loaded/0,
-         ensure_loaded/1, run_on_load_handlers/0]).
+         ensure_loaded/1, run_on_load_handlers/0, objfile_extension/0,
+         archive_extension/0, code_path_choice/0]).
 
 boot(Args0) ->
     register(init, self()),
@@ -130,7 +131,7 @@ s_start(Args) -> [b2a(A) || A <- Args].
 run_start([]) -> [];
 run_start([M]) -> [b2a(M)];
 run_start([M, F]) -> [b2a(M), b2a(F)];
-run_start([M, F|Args]) -> [b2a(M), b2a(F), [b2s(A) || A <- Args]].
+run_start([M, F|Args]) -> [b2a(M), b2a(F) | [b2s(A) || A <- Args]].
 
 %% Command-line bytes are text in the file-name encoding (UTF-8 here),
 %% falling back to bytes, as erl's init reads them.
@@ -194,6 +195,10 @@ stop() -> init ! {stop, 0}, ok.
 stop(Status) when is_integer(Status), Status >= 0 -> init ! {stop, Status}, ok;
 stop(Status) when is_list(Status) -> init ! {stop, Status}, ok;
 stop(Status) -> erlang:error(badarg, [Status]).
+
+objfile_extension() -> ".beam".
+archive_extension() -> ".ez".
+code_path_choice() -> relaxed.
 
 restart() -> stop().
 reboot() -> stop().

@@ -464,6 +464,10 @@ static Term bif_apply_3(Process *p, Term *x)
 {
     Term m = x[0], f = x[1], args = x[2];
     uint32_t arity;
+    if (!is_atom(m) || !is_atom(f) || list_length(args) < 0) {
+        emu_apply_badarg(p, m, f, args);
+        return THE_NON_VALUE;
+    }
     if (is_non_value(apply_args(p, x, args, &arity))) BIF_BADARG(p);
     return trap_to(p, emu_apply_target(p, m, f, x, arity), x, arity);
 }
@@ -473,10 +477,19 @@ static Term bif_apply_2(Process *p, Term *x)
 {
     Term fun = x[0], args = x[1];
     uint32_t arity;
+    if (list_length(args) < 0) {
+        bif_error(p, AM(badarg));
+        p->fbif = export_get(AM(erlang), AM(apply), 2);
+        Term *hp = proc_alloc(p, 4);
+        p->fargs = make_cons_at(hp, fun, make_cons_at(hp + 2, args, NIL));
+        p->fskip_current = false;
+        return THE_NON_VALUE;
+    }
     if (is_non_value(apply_args(p, x, args, &arity))) BIF_BADARG(p);
-    if (is_tuple(fun) && tuple_arity(fun) == 2)
-        return trap_to(p, emu_apply_target(p, tuple_elem(fun, 1), tuple_elem(fun, 2), x, arity), x, arity);
-    return trap_to(p, emu_fun_target(p, fun, x, arity), x, arity);
+    const BeamInstr *target = emu_fun_target(p, fun, x, arity);
+    if (!target && p->fclass != EXC_NONE && p->fclass != EXC_TRAP)
+        p->fdup_current = true;    /* erl: the call to the fun already left the caller's frame */
+    return trap_to(p, target, x, arity);
 }
 BIF_DEF_FLAGS("erlang", "apply", 2, bif_apply_2, BIF_RAISES)
 

@@ -14,11 +14,9 @@
 #include "../term/ref.h"
 #include "../term/map.h"
 #include "../term/ext.h"
-#include "../code/module.h"
 #include "../proc/sched.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <limits.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <pthread.h>

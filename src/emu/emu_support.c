@@ -198,15 +198,21 @@ const BeamInstr *emu_fun_target(Process *p, Term fun, Term *x, uint32_t arity)
     return NULL;
 }
 
+/* badarg from erlang:apply/3, with its frame {erlang,apply,[M,F,Args]}. */
+void emu_apply_badarg(Process *p, Term m, Term f, Term args)
+{
+    bif_error(p, AM(badarg));
+    p->fbif = export_get(AM(erlang), AM(apply), 3);
+    Term *hp = proc_alloc(p, 6);
+    p->fargs = make_cons_at(hp, m, make_cons_at(hp + 2, f, make_cons_at(hp + 4, args, NIL)));
+    p->fskip_current = false;
+}
+
 const BeamInstr *emu_apply_target(Process *p, Term m, Term f, Term *x, uint32_t arity)
 {
     p->fclass = EXC_NONE;
     if (!is_atom(m) || !is_atom(f)) {
-        if (!is_atom(f)) {
-            bif_error(p, AM(badarg));
-            return NULL;
-        }
-        bif_error2(p, AM(badfun), m);
+        emu_apply_badarg(p, m, f, emu_args_list(p, x, arity));
         return NULL;
     }
     return call_export(p, export_get(m, f, arity), x, arity);
@@ -355,7 +361,10 @@ void emu_build_trace(Process *p, const BeamInstr *I, bool at_func_info)
             tail = make_cons_at(hp, bif_tuple2(p, AM(error_info), p->ferror_info), NIL);
         }
         frames[n++] = frame(p, m, f, arity_or_args, location(p, I, tail));
+        if (p->fdup_current)
+            frames[n++] = frame(p, m, f, make_small(a), location(p, I, NIL));
     }
+    p->fdup_current = false;
     p->ferror_info = NIL;
     (void)at_func_info;
     for (Term *sp = p->stop; sp < p->hend && n < STACKTRACE_DEPTH; sp++) {

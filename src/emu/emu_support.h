@@ -25,6 +25,7 @@ Term emu_make_fun(Process *p, FunEntry *fe, const Term *free_vars);
  * or (EXC_TRAP) continue at p->i. */
 const BeamInstr *emu_fun_target(Process *p, Term fun, Term *x, uint32_t arity);
 const BeamInstr *emu_apply_target(Process *p, Term m, Term f, Term *x, uint32_t arity);
+void emu_apply_badarg(Process *p, Term m, Term f, Term args);
 
 Term emu_class_atom(uint32_t cls);
 Term emu_catch_value(Process *p, Term cls, Term reason, Term trace);

@@ -25,7 +25,7 @@ typedef struct EtsObj {
         } h;
         struct {                       /* ordered_set (tree.c): AVL node */
             struct EtsObj *link[2];    /* left, right */
-            int balance;               /* height(right) - height(left) */
+            int height;                /* of the subtree rooted here */
         } t;
     } u;
     OffHeapHeader *off_heap;
@@ -127,7 +127,8 @@ static inline bool ets_may_write(const EtsTable *t, const Process *p)
 Term ets_make_tid(Process *p, const EtsTable *t);
 /* The name for named tables, else the tid (what ets:all/0 lists). */
 Term ets_table_term(Process *p, const EtsTable *t);
-/* Delete t: called with t write-locked and referenced; unlocks it. */
+/* Delete t (write-locked and referenced by the caller, who still calls
+ * ets_table_put afterwards). */
 void ets_table_delete(EtsTable *t);
 bool ets_table_rename(EtsTable *t, Term new_name);
 /* Hand t (write-locked) to a new owner and send 'ETS-TRANSFER'. */
@@ -169,6 +170,7 @@ typedef struct EtsHandle {
     EtsObj **where;
     EtsObj *obj;
     bool is_new;               /* inserted from a default object */
+    bool reused;               /* ... into a pseudo-deleted object's place */
 } EtsHandle;
 /* Find key's object in a set/ordered_set. If absent and dflt is a tuple,
  * insert a copy of dflt with key at keypos. */
@@ -226,8 +228,10 @@ Term ets_ms_run(EtsMs *ms, Process *p, Term obj);
 /* Run without copying the result out: the result is valid until the next
  * run on this thread (used to test for `true` or to build objects). */
 Term ets_ms_run_tmp(EtsMs *ms, Process *p, Term obj);
-/* Compiled match specs as refs (match_spec_compile, is_compiled_ms). */
-Term ets_ms_make_ref(Process *p, EtsMs *ms);
+/* match_spec_compile/1: compile src and return a ref naming the compiled
+ * spec (THE_NON_VALUE if src is invalid). */
+Term ets_ms_compile_ref(Process *p, Term src, bool *sys_limit);
+/* The spec a ref from ets_ms_compile_ref names, or NULL (is_compiled_ms). */
 EtsMs *ets_ms_from_ref(Term ref);
 /* A compiled ms for a continuation's ms slot: a compiled-ms ref, or a raw
  * match spec (compiled and cached). NULL if invalid. Not to be freed. */

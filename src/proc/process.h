@@ -81,6 +81,7 @@ struct Process {
     struct Export *fbif;      /* the BIF that raised, for the first frame */
     bool fskip_current;       /* trace: leave out the current function */
     bool fkeep_trace;         /* trace: fstash was given (erlang:raise/3) */
+    bool fdup_current;        /* trace: current function twice (apply/2 of a bad fun) */
     Term ferror_info;         /* error/3's {error_info, Map} map, or NIL */
 
     /* --- identity and process-local data. */
