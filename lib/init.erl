@@ -64,6 +64,7 @@ crash(String, [Reason]) ->
     erlang:halt(String ++ " (" ++ girder:display_string(Reason) ++ ")").
 
 do_boot(_Init, _Flags, Start) ->
+    process_flag(trap_exit, true),      %% as erl's boot process
     start_em(Start),
     %% erl profiles the boot here when asked to; the call after start_em
     %% also keeps this frame in stack traces, as in erl

@@ -116,6 +116,7 @@ do_call_ext: {
         /* a BIF runs in the caller's frame: no return address is pushed */
         SWAPOUT;
         p->fcalls = FCALLS;
+        p->i = I;                          /* where the BIF was called from */
         res = emu_call_bif(p, ep, x, arity);
         FCALLS = p->fcalls;
         SWAPIN;

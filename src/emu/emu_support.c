@@ -382,6 +382,31 @@ void emu_build_trace(Process *p, const BeamInstr *I, bool at_func_info)
     p->fbif = NULL;
 }
 
+Term emu_current_stacktrace(Process *p, Process *q, int depth)
+{
+    const BeamInstr *I = q->i;
+    Term frames[STACKTRACE_DEPTH_MAX];
+    int n = 0;
+    Term m, f;
+    uint32_t a;
+    if (depth > STACKTRACE_DEPTH_MAX)
+        depth = STACKTRACE_DEPTH_MAX;
+    if (I && n < depth && emu_mfa_of(I, &m, &f, &a))
+        frames[n++] = frame(p, m, f, make_small(a), location(p, I, NIL));
+    for (Term *sp = q->stop; sp < q->hend && n < depth; sp++) {
+        if (!is_header(*sp) || *sp == (Term)emu_normal_exit_code)
+            continue;
+        const BeamInstr *ret = (const BeamInstr *)*sp;
+        if (emu_mfa_of(ret, &m, &f, &a))
+            frames[n++] = frame(p, m, f, make_small(a), location(p, ret - 1, NIL));
+    }
+    Term *hp = proc_alloc(p, 2 * (size_t)n);
+    Term list = NIL;
+    for (int i = n; i-- > 0;)
+        list = make_cons_at(hp + 2 * i, frames[i], list);
+    return list;
+}
+
 const BeamInstr *emu_find_catch(Process *p)
 {
     if (p->catches <= 0)

@@ -59,5 +59,10 @@ BS_DECL(bs_start_match4) BS_DECL(bs_create_bin)
 #undef BS_DECL
 
 #define STACKTRACE_DEPTH 8
+#define STACKTRACE_DEPTH_MAX 64
+/* The frames of q's stack (its current function, at q->i, first), at most
+ * depth, as process_info(Q, current_stacktrace) shows them; built on p's
+ * heap. */
+Term emu_current_stacktrace(Process *p, Process *q, int depth);
 
 #endif
