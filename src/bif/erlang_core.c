@@ -689,7 +689,7 @@ static Term module_info_item(Process *p, Module *m, Term item)
     if (item == AM(functions)) return functions_list(p, m);
     if (item == AM(attributes)) return m->attributes;
     if (item == AM(compile)) return m->compile_info;
-    if (item == AM(md5)) return m->md5_bin ? m->md5_bin : bin_new(p, "", 0);
+    if (item == AM(md5)) return bin_new(p, m->md5, 16);
     if (item == AM(nifs)) return NIL;
     if (item == AM(native_addresses)) return NIL;
     return THE_NON_VALUE;

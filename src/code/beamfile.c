@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <stdarg.h>
 #include <zlib.h>
+#include "../base/md5.h"
 
 static uint32_t be32(const uint8_t *p) { return (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]; }
 
@@ -147,6 +148,32 @@ static bool read_tables(BeamFile *bf)
     return true;
 }
 
+/* The module checksum erl reports (module_info(md5), funs' new_uniq): MD5
+ * over the atom, code, string, import and export chunks, the fun table
+ * with each entry's OldUniq field taken as zero, then the literal and Meta
+ * chunks. */
+static void module_checksum(BeamFile *bf)
+{
+    Md5Ctx c;
+    md5_init(&c);
+    md5_update(&c, bf->atoms.data, bf->atoms.size);
+    md5_update(&c, bf->code.data, bf->code.size);
+    md5_update(&c, bf->strings.data, bf->strings.size);
+    md5_update(&c, bf->imports.data, bf->imports.size);
+    md5_update(&c, bf->exports.data, bf->exports.size);
+    if (bf->funs.size >= 4) {
+        static const uint8_t zero[4];
+        md5_update(&c, bf->funs.data, 4);
+        for (size_t off = 4; off + 24 <= bf->funs.size; off += 24) {
+            md5_update(&c, bf->funs.data + off, 20);
+            md5_update(&c, zero, 4);
+        }
+    }
+    md5_update(&c, bf->literals.data, bf->literals.size);
+    md5_update(&c, bf->meta.data, bf->meta.size);
+    md5_final(&c, bf->md5);
+}
+
 bool beamfile_parse(BeamFile *bf, const char *path, uint8_t *data, size_t size)
 {
     memset(bf, 0, sizeof *bf);
@@ -177,6 +204,7 @@ bool beamfile_parse(BeamFile *bf, const char *path, uint8_t *data, size_t size)
         else if (!memcmp(p, "Attr", 4)) bf->attrs = c;
         else if (!memcmp(p, "CInf", 4)) bf->cinfo = c;
         else if (!memcmp(p, "Type", 4)) bf->types = c;
+        else if (!memcmp(p, "Meta", 4)) bf->meta = c;
         /* other chunks (Dbgi, Docs, ExCk, Meta, ...) are skipped */
         p += 8 + ((len + 3) & ~3u);
         if (p > end)
@@ -201,10 +229,7 @@ bool beamfile_parse(BeamFile *bf, const char *path, uint8_t *data, size_t size)
         return fail(bf, "absurd label count %u", bf->label_count);
     bf->code_start = bf->code.data + 4 + hdr;
     bf->code_size = bf->code.size - 4 - hdr;
-    /* module md5 as erlang computes it is over selected chunks; we use a
-     * digest of the code for fun identity only. */
-    uLong crc = crc32(0, bf->code.data, (uInt)bf->code.size);
-    memcpy(bf->md5, &crc, sizeof crc);
+    module_checksum(bf);
     return true;
 }
 

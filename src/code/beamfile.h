@@ -21,7 +21,7 @@ typedef struct BeamFile {
     uint8_t *owned;            /* file contents (freed by beamfile_free) */
     size_t size;
     Chunk atoms, code, strings, imports, exports, locals, funs, literals,
-          lines, attrs, cinfo, types;
+          lines, attrs, cinfo, types, meta;
     bool atoms_utf8;
     Term *atom_tab;            /* atom_tab[i] for compact atom index i (1-based) */
     uint32_t atom_count;
@@ -32,7 +32,7 @@ typedef struct BeamFile {
     /* Code chunk header */
     uint32_t instr_set, max_opcode, label_count, function_count;
     const uint8_t *code_start; size_t code_size;
-    uint8_t md5[16];
+    uint8_t md5[16];           /* the module checksum, as erl computes it */
     char error[256];
 } BeamFile;
 

@@ -696,6 +696,7 @@ Module *ld_load(BeamFile *bf, char *err, size_t errlen)
     if (ok) {
         patch_make_funs(&ld, ld.fun_sites, ld.nsites);
         m->attributes = load_term_chunk(&ld, bf->attrs);
+        memcpy(m->md5, bf->md5, 16);
         m->compile_info = load_term_chunk(&ld, bf->cinfo);
         m->export_count = bf->exp_count;
         m->exports = calloc(bf->exp_count + 1, sizeof(Export *));

@@ -49,7 +49,7 @@ typedef struct Module {
     uint32_t ext_literal_count, ext_literal_cap;
     Term attributes;           /* decoded Attr chunk, or NIL */
     Term compile_info;         /* decoded CInf chunk, or NIL */
-    Term md5_bin;
+    uint8_t md5[16];
     Export **exports;          /* this module's exported functions */
     uint32_t export_count;
     FunEntry **funs;
