@@ -16,7 +16,7 @@ else ifeq ($(TYPE),debug)
   CFLAGS_T := -O0 -DGIRDER_DEBUG
   BIN := bin/girder-debug
 else ifeq ($(TYPE),asan)
-  CFLAGS_T := -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -DGIRDER_DEBUG
+  CFLAGS_T := -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -DGIRDER_DEBUG
   LIBS += -fsanitize=address,undefined
   BIN := bin/girder-asan
 else ifeq ($(TYPE),tsan)
