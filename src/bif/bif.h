@@ -61,3 +61,5 @@ typedef struct BifDef {
 /* The BifDef for M:F/A, or NULL. */
 const BifDef *bif_lookup(Term module, Term name, uint32_t arity);
 void bif_init(void);
+/* Frames in a stack trace (erlang:system_flag(backtrace_depth, N)). */
+int bif_backtrace_depth(void);

@@ -343,10 +343,12 @@ void emu_build_trace(Process *p, const BeamInstr *I, bool at_func_info)
         p->fkeep_trace = false;
         return;
     }
-    Term frames[STACKTRACE_DEPTH];
-    int n = 0;
+    Term frames[STACKTRACE_DEPTH_MAX + 2];
+    int n = 0, depth = bif_backtrace_depth();
     Term m, f;
     uint32_t a;
+    if (depth > STACKTRACE_DEPTH_MAX)
+        depth = STACKTRACE_DEPTH_MAX;
     if (p->fbif) {
         Export *ep = p->fbif;
         Term loc = (ep->module == AM(erlang) && ep->bif && p->fvalue != AM(undef)) ? error_info_location(p) : NIL;
@@ -367,7 +369,7 @@ void emu_build_trace(Process *p, const BeamInstr *I, bool at_func_info)
     p->fdup_current = false;
     p->ferror_info = NIL;
     (void)at_func_info;
-    for (Term *sp = p->stop; sp < p->hend && n < STACKTRACE_DEPTH; sp++) {
+    for (Term *sp = p->stop; sp < p->hend && n < depth; sp++) {
         if (!is_header(*sp) || *sp == (Term)emu_normal_exit_code)
             continue;
         const BeamInstr *ret = (const BeamInstr *)*sp;
