@@ -487,7 +487,7 @@ static Term bif_apply_2(Process *p, Term *x)
     }
     if (is_non_value(apply_args(p, x, args, &arity))) BIF_BADARG(p);
     const BeamInstr *target = emu_fun_target(p, fun, x, arity);
-    if (!target && p->fclass != EXC_NONE && p->fclass != EXC_TRAP)
+    if (!target && p->fclass != EXC_NONE && p->fclass != EXC_TRAP && p->fclass != EXC_ONLOAD)
         p->fdup_current = true;    /* erl: the call to the fun already left the caller's frame */
     return trap_to(p, target, x, arity);
 }

@@ -38,7 +38,6 @@ typedef struct {
     /* current function (for error messages) */
     Term cur_func;
     uint32_t cur_arity;
-    bool next_is_on_load;
     size_t *fun_sites;         /* code offsets of make_fun's fun operand */
     size_t nsites, capsites;
     char *err;
@@ -464,7 +463,9 @@ static bool translate(Loader *ld)
             emit(ld, (BeamInstr)emu_op_addr[OPC_int_code_end]);
             return true;
         case OPC_on_load:
-            ld->next_is_on_load = true;
+            /* the compiler puts it right after the on_load function's
+             * entry label: this is the entry */
+            ld->m->on_load = (const BeamInstr *)(uintptr_t)ld->len;
             continue;
         case OPC_func_info: {
             Operand mo, fo, ao;
@@ -478,10 +479,6 @@ static bool translate(Loader *ld)
             emit(ld, ld->bf->module);
             emit(ld, ld->cur_func);
             emit(ld, (BeamInstr)ao.val);
-            if (ld->next_is_on_load) {
-                ld->m->on_load = (const BeamInstr *)(uintptr_t)ld->len;
-                ld->next_is_on_load = false;
-            }
             continue;
         }
         case OPC_call_ext: case OPC_call_ext_only: case OPC_call_ext_last: {

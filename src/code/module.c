@@ -172,8 +172,25 @@ void module_install(Module *m)
     if (m->old)
         for (uint32_t i = 0; i < m->old->export_count; i++)
             atomic_store(&m->old->exports[i]->addr, NULL);
-    for (uint32_t i = 0; i < m->export_count; i++)
-        atomic_store(&m->exports[i]->addr, m->export_addrs[i]);
+    /* with an on_load function, exports stay hidden until it returned ok */
+    m->on_load_pending = m->on_load != NULL;
+    if (!m->on_load_pending)
+        for (uint32_t i = 0; i < m->export_count; i++)
+            atomic_store(&m->exports[i]->addr, m->export_addrs[i]);
+    pthread_mutex_unlock(&code_lock);
+}
+
+void module_on_load_done(Module *m, bool ok)
+{
+    pthread_mutex_lock(&code_lock);
+    m->on_load_pending = false;
+    if (ok) {
+        for (uint32_t i = 0; i < m->export_count; i++)
+            atomic_store(&m->exports[i]->addr, m->export_addrs[i]);
+    } else {
+        m->deleted = true;
+        m->purged = true;
+    }
     pthread_mutex_unlock(&code_lock);
 }
 

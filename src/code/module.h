@@ -57,6 +57,7 @@ typedef struct Module {
     const BeamInstr **export_addrs;   /* entry of exports[i] in this version */
     const BeamInstr **fun_addrs;      /* entry of funs[i] in this version */
     const BeamInstr *on_load;  /* on_load function entry, or NULL */
+    bool on_load_pending;      /* installed, exports hidden until on_load returns ok */
     struct Module *old;        /* previous version (until purged) */
     char *path;                /* file it was loaded from, or NULL (binary) */
     bool deleted;              /* erlang:delete_module made this version old */
@@ -74,6 +75,9 @@ bool module_line_of(const Module *m, const BeamInstr *pc, Term *file, uint32_t *
 /* Install a loaded module as the current version; returns the old one. */
 void module_install(Module *m);
 void module_free(Module *m);
+/* After the on_load function ran: publish the exports (ok) or remove the
+ * module (failed), as ERTS does. */
+void module_on_load_done(Module *m, bool ok);
 
 /* Literal areas: allocate words that live until the module is freed. */
 Term *literal_alloc(LiteralArea **area, size_t words);

@@ -25,6 +25,7 @@ const OpInfo emu_ops[OPC__COUNT] = {
 const void *emu_op_addr[OPC__COUNT];
 static BeamInstr normal_exit_code[1];
 static BeamInstr spawn_code[1];
+static BeamInstr on_load_return_code[1];
 const BeamInstr *emu_normal_exit_code = normal_exit_code;
 const BeamInstr *emu_spawn_entry = spawn_code;
 
@@ -36,6 +37,12 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 #define DST(w, v) do { Term v_ = (v); BeamInstr w_ = (w); \
         if (w_ & 4) E[w_ >> 3] = v_; else x[w_ >> 3] = v_; } while (0)
 #define PUSH_CP(a) do { *--E = (Term)(a); } while (0)
+/* A call found its module's on_load function still to run: with the
+ * caller's frame already set up as for the call itself, push the retry
+ * term and a return into i_on_load_return, and run on_load. */
+#define ENTER_ON_LOAD() do { p->fclass = EXC_NONE; TEST_HEAP(3, 0); \
+        *--E = p->fstash; p->fstash = NIL; PUSH_CP(on_load_return_code); \
+        I = p->i; NEXT; } while (0)
 #define LBL(w)  ((const BeamInstr *)(w))
 #define IS_LIT(w) ((unsigned)(((w) & 3) != 0))  /* operand is a constant */
 #define NEXT    goto *(const void *)*I
@@ -61,6 +68,7 @@ void emu_init(void)
     emu_run(NULL, NULL);
     normal_exit_code[0] = (BeamInstr)emu_op_addr[OPC_i_normal_exit];
     spawn_code[0] = (BeamInstr)emu_op_addr[OPC_i_spawn_call];
+    on_load_return_code[0] = (BeamInstr)emu_op_addr[OPC_i_on_load_return];
 }
 
 RunResult emu_run(Process *p, Term *x)
@@ -121,6 +129,11 @@ do_call_ext: {
         FCALLS = p->fcalls;
         SWAPIN;
         if (is_non_value(res)) {
+            if (p->fclass == EXC_ONLOAD) {
+                if (call_kind == CALL_BODY) PUSH_CP(I + 3);
+                else if (call_kind == CALL_LAST) E += I[3];
+                ENTER_ON_LOAD();
+            }
             if (p->fclass != EXC_TRAP)
                 goto handle_error;
             p->fclass = EXC_NONE;          /* the BIF continues in Erlang code */
@@ -136,9 +149,12 @@ do_call_ext: {
         NEXT;
     }
     if (!target) {
-        SWAPOUT;
         target = emu_resolve_export(p, ep, x, arity, call_kind != CALL_BODY);
-        SWAPIN;
+        if (!target && p->fclass == EXC_ONLOAD) {
+            if (call_kind == CALL_BODY) PUSH_CP(I + 3);
+            else if (call_kind == CALL_LAST) E += I[3];
+            ENTER_ON_LOAD();
+        }
         if (!target)
             goto handle_error;
     }
@@ -178,8 +194,19 @@ L_i_spawn_call: {
     if (!target) {
         if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
         if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }
+    I = target;
+    NEXT;
+}
+
+L_i_on_load_return: {                     /* x0: what on_load returned */
+    Term retry = *E++;
+    uint32_t arity;
+    const BeamInstr *target = emu_on_load_return(p, retry, x, &arity);
+    if (!target)
+        goto handle_error;
     I = target;
     NEXT;
 }
@@ -483,6 +510,7 @@ do_call_fun:
             NEXT;
         }
         if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }
     if (--FCALLS <= 0) {
@@ -509,6 +537,7 @@ do_apply:
     if (!target) {
         if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
         if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }
     if (--FCALLS <= 0) { p->i = target; p->arity = arity; goto yield; }

@@ -8,6 +8,7 @@
 #include "../proc/catches.h"
 #include "../bif/bif.h"
 #include "../code/module.h"
+#include "../term/print.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
@@ -29,7 +30,7 @@ Term emu_args_list(Process *p, const Term *x, uint32_t n)
 
 static void note_bif_failure(Process *p, Export *ep, const Term *args, uint32_t n)
 {
-    if (p->fclass == EXC_TRAP || (ep->bif_flags & BIF_RAISES))
+    if (p->fclass == EXC_TRAP || p->fclass == EXC_ONLOAD || (ep->bif_flags & BIF_RAISES))
         return;
     p->fbif = ep;
     p->fargs = emu_args_list(p, args, n);
@@ -103,15 +104,54 @@ const BeamInstr *emu_resolve_export(Process *p, Export *ep, Term *x, uint32_t ar
 {
     char err[512];
     const BeamInstr *a = atomic_load(&ep->addr);
-    if (!a && !module_find(ep->module)) {
-        if (!code_ensure_loaded(ep->module, err, sizeof err) && !strstr(err, "not found"))
+    Module *m = a ? NULL : module_find(ep->module);
+    if (!a && !m) {
+        m = code_ensure_loaded(ep->module, err, sizeof err);
+        if (!m && !strstr(err, "not found"))
             fprintf(stderr, "girder: loading %s failed: %s\n", atom_text(ep->module), err);
         a = atomic_load(&ep->addr);
+    }
+    if (!a && m && m->on_load_pending && m->on_load) {
+        /* Run the on_load function in this process first; the call is
+         * retried afterwards (emu_on_load_return). The retry term
+         * {fun M:F/A, Args} travels in p->fstash. */
+        Term *hp = proc_alloc(p, EXPORT_FUN_WORDS);
+        hp[0] = make_header(1, SUB_EXPORT);
+        hp[1] = (Term)ep;
+        Term retry = bif_tuple2(p, make_boxed(hp), emu_args_list(p, x, arity));
+        p->fstash = retry;
+        m->on_load_pending = false;        /* one runner only */
+        p->i = m->on_load;
+        p->fclass = EXC_ONLOAD;
+        return NULL;
     }
     if (!a && ep->bif)
         return NULL;           /* caller handles BIFs first; not reached */
     if (!a)
         raise_undef(p, ep, x, arity, tail);
+    return a;
+}
+
+const BeamInstr *emu_on_load_return(Process *p, Term retry, Term *x, uint32_t *arity)
+{
+    Export *ep = export_of(tuple_elem(retry, 1));
+    Module *m = module_find(ep->module);
+    bool ok = x[0] == AM(ok);
+    if (!ok) {
+        char *s = term_display_string(x[0]);
+        fprintf(stderr, "=ERROR REPORT====\nThe on_load function for module %s returned:\n%s\n\n",
+                atom_text(ep->module), s);
+        free(s);
+    }
+    if (m)
+        module_on_load_done(m, ok);
+    uint32_t n = 0;
+    for (Term l = tuple_elem(retry, 2); is_list(l); l = CDR(list_val(l)))
+        x[n++] = CAR(list_val(l));
+    *arity = n;
+    const BeamInstr *a = atomic_load(&ep->addr);
+    if (!a)
+        raise_undef(p, ep, x, n, true);
     return a;
 }
 

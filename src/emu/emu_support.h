@@ -17,6 +17,10 @@ Term emu_gc_bif(Process *p, Export *ep, Term *args, uint32_t n, unsigned literal
  * function still does not exist. */
 const BeamInstr *emu_resolve_export(Process *p, Export *ep, Term *x, uint32_t arity, bool tail);
 Term emu_args_list(Process *p, const Term *x, uint32_t n);
+/* The on_load function returned (its result in x[0]): publish or drop the
+ * module, put the retried call's arguments in x, and return its target
+ * (NULL with undef raised if the module failed to load). */
+const BeamInstr *emu_on_load_return(Process *p, Term retry, Term *x, uint32_t *arity);
 bool emu_is_binary(Term t);
 bool emu_is_function2(Term f, Term arity);
 Term emu_make_fun(Process *p, FunEntry *fe, const Term *free_vars);

@@ -19,7 +19,10 @@ typedef struct Message Message;
 enum { EXC_NONE = 0, EXC_ERROR = 1, EXC_EXIT = 2, EXC_THROW = 3,
        /* not an exception: a BIF set p->i (and the x registers) to continue
         * in Erlang code (apply, error handler) */
-       EXC_TRAP = 4 };
+       EXC_TRAP = 4,
+       /* not an exception: a module's on_load function must run first, at
+        * p->i; the call to retry is in p->fstash (see emu.c) */
+       EXC_ONLOAD = 5 };
 
 #define MAX_X_REGS 1024
 /* ERTS's initial heap+stack size, in words. */

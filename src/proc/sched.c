@@ -17,6 +17,7 @@
 #include "../bif/bif.h"
 #include "../code/module.h"
 #include "../term/print.h"
+#include "../ets/ets.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -445,6 +446,7 @@ void sched_exit(Process *p, Term reason)
     live_count--;
     if (p->registered_name != NIL)
         sched_unregister(p->registered_name);
+    ets_process_exited(p);
     for (LinkNode *n = p->links; n; n = n->next) {
         Process *q = sched_lookup(n->other);
         if (!q)
