@@ -14,3 +14,7 @@ echo "   ($(( (t1 - t0) / 1000000 )) ms)"
 echo "== hello on erl"
 t0=$(ms); erl -noshell -pa "$out" -s hello start -s init stop; t1=$(ms)
 echo "   ($(( (t1 - t0) / 1000000 )) ms)"
+echo "== Elixir: Hello.start() on girder"
+elixirc -o "$out" examples/hello.ex >/dev/null
+t0=$(ms); "$vm" -noshell -pa "$out" -s Elixir.Hello start -s init stop; t1=$(ms)
+echo "   ($(( (t1 - t0) / 1000000 )) ms)"
