@@ -501,6 +501,7 @@ static bool translate(Loader *ld)
         case OPC_gc_bif1: case OPC_gc_bif2: case OPC_gc_bif3: {
             /* the import operand becomes an Export* (whose .bif is the C
              * function); everything else is generic */
+            size_t op_at = ld->len;
             emit(ld, (BeamInstr)emu_op_addr[opc]);
             unsigned bif_pos = (opc == OPC_bif0) ? 0 : (opc <= OPC_bif2) ? 1 : 2;
             for (unsigned i = 0; i < oi->arity; i++) {
@@ -509,6 +510,14 @@ static bool translate(Loader *ld)
                     if (!import_operand(ld, &r, &ep))
                         return false;
                     emit(ld, (BeamInstr)ep);
+                    /* integer + and - get a variant with an inline
+                     * small-integer fast path (same operand layout) */
+                    if (opc == OPC_gc_bif2 && ep->module == AM(erlang) && ep->arity == 2) {
+                        if (ep->function == AM(plus))
+                            ld->code[op_at] = (BeamInstr)emu_op_addr[OPC_i_plus];
+                        else if (ep->function == AM(minus))
+                            ld->code[op_at] = (BeamInstr)emu_op_addr[OPC_i_minus];
+                    }
                 } else if (!emit_operand(ld, &r, (unsigned)opc, i))
                     return false;
             }

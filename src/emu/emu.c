@@ -462,6 +462,21 @@ L_gc_bif2: {                              /* Fail Live Bif Arg1 Arg2 Dst */
     I += 7;
     NEXT;
 }
+/* gc_bif2 erlang:'+'/2 and '-'/2 with both operands small: no call. */
+L_i_plus:
+    t1 = SRC(I[4]); t2 = SRC(I[5]);
+    if (is_small(t1) && is_small(t2)) {
+        SWord r = small_val(t1) + small_val(t2);
+        if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; }
+    }
+    goto L_gc_bif2;
+L_i_minus:
+    t1 = SRC(I[4]); t2 = SRC(I[5]);
+    if (is_small(t1) && is_small(t2)) {
+        SWord r = small_val(t1) - small_val(t2);
+        if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; }
+    }
+    goto L_gc_bif2;
 L_gc_bif3: {                              /* Fail Live Bif Arg1 Arg2 Arg3 Dst */
     Term args[3] = { SRC(I[4]), SRC(I[5]), SRC(I[6]) };
     SWAPOUT;
