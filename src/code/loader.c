@@ -10,6 +10,7 @@
 #include "../term/atom.h"
 #include "../term/ext.h"
 #include "../proc/catches.h"
+#include "../bif/bif.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdarg.h>
@@ -466,6 +467,16 @@ static bool translate(Loader *ld)
             /* the compiler puts it right after the on_load function's
              * entry label: this is the entry */
             ld->m->on_load = (const BeamInstr *)(uintptr_t)ld->len;
+            continue;
+        case OPC_nif_start:
+            /* A function the module declared in -nifs: when girder has it
+             * in C (a BIF under the same M:F/A), the function becomes a
+             * tail call of that BIF, as erlang:load_nif would make it. */
+            if (bif_lookup(ld->bf->module, ld->cur_func, ld->cur_arity)) {
+                emit(ld, (BeamInstr)emu_op_addr[OPC_call_ext_only]);
+                emit(ld, (BeamInstr)ld->cur_arity);
+                emit(ld, (BeamInstr)export_get(ld->bf->module, ld->cur_func, ld->cur_arity));
+            }
             continue;
         case OPC_func_info: {
             Operand mo, fo, ao;

@@ -8,6 +8,7 @@
 #include "sched.h"
 #include "message.h"
 #include "timer.h"
+#include "../bif/zlib_nif.h"
 #include "copy.h"
 #include "../emu/emu.h"
 #include "../emu/emu_support.h"
@@ -447,6 +448,7 @@ void sched_exit(Process *p, Term reason)
     if (p->registered_name != NIL)
         sched_unregister(p->registered_name);
     ets_process_exited(p);
+    zlib_process_exited(p);
     for (LinkNode *n = p->links; n; n = n->next) {
         Process *q = sched_lookup(n->other);
         if (!q)
