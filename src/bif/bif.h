@@ -30,7 +30,7 @@ Term bif_error2(Process *p, Term tag, Term value);
 Term bif_tuple2(Process *p, Term a, Term b);
 Term bif_tuple3(Process *p, Term a, Term b, Term c);
 
-#endif
+
 
 /* ---- registration ----
  * Each BIF is declared once, next to its code:
@@ -63,3 +63,5 @@ const BifDef *bif_lookup(Term module, Term name, uint32_t arity);
 void bif_init(void);
 /* Frames in a stack trace (erlang:system_flag(backtrace_depth, N)). */
 int bif_backtrace_depth(void);
+
+#endif

@@ -25,6 +25,14 @@ static bool iter_safe(const EtsTable *t, const Process *p)
     return !ets_is_hash(t) || (t->access != ETS_PUBLIC && t->owner == p->id);
 }
 
+/* One reduction per object examined, as erl (which then yields). */
+static void charge(Process *p, long visited)
+{
+    if (visited > p->fcalls)
+        visited = p->fcalls > 0 ? p->fcalls : 0;
+    p->fcalls -= (int32_t)visited;
+}
+
 static Term do_select(Process *p, Term tab, Term ms, long chunk, bool reverse, int mode)
 {
     bool write = mode == ETS_SEL_DELETE || mode == ETS_SEL_REPLACE;
@@ -44,6 +52,7 @@ static Term do_select(Process *p, Term tab, Term ms, long chunk, bool reverse, i
                     .chunk = chunk, .reverse = reverse, .safe = iter_safe(t, p) };
     Term r = ets_is_hash(t) ? ets_hash_select(&s) : ets_tree_select(&s);
     ets_table_put(t, write);
+    charge(p, s.visited);
     if (is_non_value(r))
         BIF_BADARG(p);
     return r;
@@ -58,10 +67,10 @@ static bool chunk_size(Term c, long *out)
 }
 
 /* [{Pattern, [], [Body]}] for match (Body '$$') and match_object ('$_'). */
-static Term pattern_ms(Process *p, Term pattern, const char *body)
+static Term pattern_ms(Process *p, Term pattern, Term body)
 {
     Term *hp = proc_alloc(p, 2 + 4 + 2);
-    Term b = make_cons_at(hp, atom_from_cstr(body), NIL);
+    Term b = make_cons_at(hp, body, NIL);
     hp[2] = make_arityval(3);
     hp[3] = pattern;
     hp[4] = NIL;
@@ -85,6 +94,7 @@ static Term do_continue(Process *p, Term cont)
     EtsSelect s = { .p = p, .t = t, .mode = ETS_SEL_LIST, .safe = iter_safe(t, p) };
     Term r = ets_is_hash(t) ? ets_hash_select_continue(&s, cont) : ets_tree_select_continue(&s, cont);
     ets_table_put(t, false);
+    charge(p, s.visited);
     if (is_non_value(r))
         BIF_BADARG(p);
     return r;
@@ -128,25 +138,25 @@ BIF_DEF("ets", "select_reverse", 3, bif_select_reverse_3)
 
 static Term bif_match_2(Process *p, Term *a)
 {
-    return do_select(p, a[0], pattern_ms(p, a[1], "$$"), 0, false, ETS_SEL_LIST);
+    return do_select(p, a[0], pattern_ms(p, a[1], AM(ms_bindings)), 0, false, ETS_SEL_LIST);
 }
 BIF_DEF("ets", "match", 2, bif_match_2)
 
 static Term bif_match_3(Process *p, Term *a)
 {
-    return select_chunked(p, a[0], pattern_ms(p, a[1], "$$"), a[2], false);
+    return select_chunked(p, a[0], pattern_ms(p, a[1], AM(ms_bindings)), a[2], false);
 }
 BIF_DEF("ets", "match", 3, bif_match_3)
 
 static Term bif_match_object_2(Process *p, Term *a)
 {
-    return do_select(p, a[0], pattern_ms(p, a[1], "$_"), 0, false, ETS_SEL_LIST);
+    return do_select(p, a[0], pattern_ms(p, a[1], AM(ms_object)), 0, false, ETS_SEL_LIST);
 }
 BIF_DEF("ets", "match_object", 2, bif_match_object_2)
 
 static Term bif_match_object_3(Process *p, Term *a)
 {
-    return select_chunked(p, a[0], pattern_ms(p, a[1], "$_"), a[2], false);
+    return select_chunked(p, a[0], pattern_ms(p, a[1], AM(ms_object)), a[2], false);
 }
 BIF_DEF("ets", "match_object", 3, bif_match_object_3)
 

@@ -2,7 +2,26 @@
  * Owns the object, table and registry types, and the invariants of table
  * memory and locking (written beside each struct). table.c owns the
  * registry and ownership, hash.c set/bag/duplicate_bag, tree.c
- * ordered_set, matchspec.c/msrun.c match specifications. */
+ * ordered_set, matchspec.c/msrun.c match specifications.
+ *
+ * Known differences from erl (OTP 25):
+ *  - Order of set/bag tables: erl's exactly for keys made of numbers,
+ *    atoms (hashed by their text, as ERTS), binaries, lists and tuples of
+ *    those; compound keys holding atoms, pids, refs or funs hash by machine
+ *    words in ERTS and iterate in another order here.
+ *  - ets:insert(T, List) on a set/duplicate_bag: erl inserts in order when
+ *    its reductions left cover the list, else in reverse (observable only
+ *    through duplicate keys and chain order); girder decides on twice its
+ *    own reductions left, so long lists may differ.
+ *  - select_delete on big tables with decentralized counters shrinks on a
+ *    random lock's estimate in erl, on lock 0's here.
+ *  - Continuations hold the match spec itself where erl holds a compiled
+ *    ref (ets:repair_continuation handles both); match_spec_compile/1
+ *    refs keep their program for the life of the VM (shared by equal specs).
+ *  - info(T, memory) is an estimate; info items stats/binary/data are not
+ *    supported (badarg); compressed is accepted but stores uncompressed.
+ *  - BIFs do not yield: a select over a huge table runs to its end (and is
+ *    charged one reduction per object, so the process yields after it). */
 #ifndef GIRDER_ETS_H
 #define GIRDER_ETS_H
 
@@ -109,11 +128,12 @@ static inline bool ets_is_fixed(const EtsTable *t) { return t->fix_count > 0; }
 static inline Term ets_key_of(const EtsTable *t, const EtsObj *o) { return o->mem[t->keypos]; }
 
 /* ---- registry and ownership (table.c) ---- */
-void ets_init(void);
-/* Create and register a table owned by p. NULL if named and the name is
- * taken. */
-EtsTable *ets_table_create(Process *p, Term name, uint8_t type, uint8_t access,
-                           uint32_t keypos, bool named);
+/* Create a table owned by p from the settings in proto (name, type,
+ * access, keypos, named, wc, read_conc, decentralized, compressed), set
+ * its heir, and register it. NULL if named and the name is taken. The
+ * caller holds a reference (not a lock) and drops it with ets_table_unref. */
+EtsTable *ets_table_create(Process *p, const EtsTable *proto, Term heir, Term heir_data);
+void ets_table_unref(EtsTable *t);
 /* Find a table by tid or name, lock it (write or read) and take a
  * reference. Returns NULL if there is no such table. Does not check
  * access rights (ets_may_read/ets_may_write). */
@@ -123,6 +143,8 @@ static inline bool ets_may_read(const EtsTable *t, const Process *p)
 { return t->access != ETS_PRIVATE || t->owner == p->id; }
 static inline bool ets_may_write(const EtsTable *t, const Process *p)
 { return t->access == ETS_PUBLIC || t->owner == p->id; }
+/* Whether t has the form of a tid (a table id, live or deleted). */
+bool ets_is_tid(Term t);
 /* The tid term of t (a reference). */
 Term ets_make_tid(Process *p, const EtsTable *t);
 /* The name for named tables, else the tid (what ets:all/0 lists). */
@@ -255,6 +277,7 @@ typedef struct EtsSelect {
     long chunk;                /* 0: all at once */
     bool reverse;
     bool safe;                 /* ERTS ITER_SAFE: no fixation if it would trap */
+    long visited;              /* out: objects examined (reductions) */
 } EtsSelect;
 /* ets:select/2,3, select_reverse/2,3 (LIST), select_count, select_delete,
  * select_replace. THE_NON_VALUE means badarg. */

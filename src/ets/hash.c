@@ -494,7 +494,7 @@ static EtsObj *next_live(const EtsHash *h, long *ix, EtsObj *list)
     return NULL;
 }
 
-static Term eot(void) { return atom_from_cstr("$end_of_table"); }
+static Term eot(void) { return AM(end_of_table); }
 
 Term ets_hash_first(Process *p, EtsTable *t)
 {
@@ -695,7 +695,7 @@ static bool analyze(Trav *tr)
         Term head = tuple_val(c)[1];
         if (!tr->key_given)
             continue;
-        if (head == atom_from_cstr("_") || ets_is_variable(head)) {
+        if (head == AM(ms_underscore) || ets_is_variable(head)) {
             tr->key_given = false;
             tr->something_can_match = true;
             continue;
@@ -740,6 +740,7 @@ static bool on_object(Trav *tr, long slot_ix, EtsObj ***curp)
     EtsTable *t = s->t;
     EtsObj **cur = *curp, *o = *cur;
     Term obj = ets_obj_term(o);
+    s->visited++;
     switch (s->mode) {
     case ETS_SEL_LIST: {
         Term r = ets_ms_run(s->ms, s->p, obj);

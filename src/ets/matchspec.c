@@ -10,6 +10,8 @@
 #include "../term/atom.h"
 #include "../term/map.h"
 #include "../term/print.h"
+#include "../term/binary.h"
+#include "../term/compare.h"
 #include "../emu/emu_support.h"
 #include <stdlib.h>
 #include <stdio.h>
@@ -128,7 +130,7 @@ static long var_number(Term t)
 
 bool ets_is_variable(Term t) { return var_number(t) >= 0; }
 
-static Term am_underscore(void) { return atom_from_cstr("_"); }
+static Term am_underscore(void) { return AM(ms_underscore); }
 
 /* Contains a variable or '_' (ERTS's db_has_variable); iterative. */
 bool ets_has_variable(Term t)
@@ -238,7 +240,7 @@ static void error(Comp *c, const char *fmt, ...)
     c->failed = true;
     if (!c->lint)
         return;
-    char buf[512];
+    char buf[100];                 /* ERTS's DMC_ERR_STR_LEN: longer texts are cut */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -255,7 +257,9 @@ static void term_error(Comp *c, const char *before, Term t, const char *after)
         return;
     }
     char *s = term_display_string(t);
-    error(c, "%s%s%s", before, s, after);
+    char msg[100];
+    snprintf(msg, sizeof msg, "%s%s%s", before, s, after);
+    error(c, "%s", msg);
     free(s);
 }
 
@@ -450,10 +454,10 @@ static bool is_const(Comp *c, Term t, int depth)
                     return false;
             return true;
         }
-        return ar == 2 && p[1] == atom_from_cstr("const");
+        return ar == 2 && p[1] == AM(ms_const);
     }
     if (is_atom(t))
-        return var_number(t) < 0 && t != atom_from_cstr("$_") && t != atom_from_cstr("$$");
+        return var_number(t) < 0 && t != AM(ms_object) && t != AM(ms_bindings);
     return true;
 }
 
@@ -696,10 +700,10 @@ static void expr(Comp *c, Term t, int depth)
     }
     if (var_number(t) >= 0) {
         variable(c, t);
-    } else if (t == atom_from_cstr("$_")) {
+    } else if (t == AM(ms_object)) {
         emit(c, E_OBJ);
         stack_adj(c, 1);
-    } else if (t == atom_from_cstr("$$")) {
+    } else if (t == AM(ms_bindings)) {
         bindings(c);
     }
 }
@@ -874,7 +878,7 @@ static bool eq_body(Term a, Term b, bool const_mode, int depth)
             Term *bp = tuple_val(b);
             if (tuple_arity(b) == 1 && is_tuple(bp[1]))
                 b = bp[1];
-            else if (tuple_arity(b) == 2 && bp[1] == atom_from_cstr("const"))
+            else if (tuple_arity(b) == 2 && bp[1] == AM(ms_const))
                 return eq_body(a, bp[2], true, depth + 1);
             else
                 return false;
@@ -889,8 +893,8 @@ static bool eq_body(Term a, Term b, bool const_mode, int depth)
     if (is_map(b))
         return false;
     if (is_immed(b))
-        return a == b && a != am_underscore() && a != atom_from_cstr("$$") &&
-               a != atom_from_cstr("$_") && !(const_mode && var_number(a) >= 0);
+        return a == b && a != am_underscore() && a != AM(ms_bindings) &&
+               a != AM(ms_object) && !(const_mode && var_number(a) >= 0);
     return term_eq_exact(a, b);
 }
 
@@ -899,14 +903,14 @@ static bool clause_keeps_key(uint32_t keypos, Term match, Term body)
     if (!is_list(body) || CDR(list_val(body)) != NIL)
         return false;
     Term single = CAR(list_val(body));
-    if (single == atom_from_cstr("$_"))
+    if (single == AM(ms_object))
         return true;
     if (!is_tuple(single) || !is_tuple(match) || tuple_arity(match) < keypos)
         return false;
     Term mkey = tuple_val(match)[keypos];
     Term *st = tuple_val(single), sub;
     bool const_mode;
-    if (tuple_arity(single) == 2 && st[1] == atom_from_cstr("const")) {
+    if (tuple_arity(single) == 2 && st[1] == AM(ms_const)) {
         sub = st[2];
         const_mode = true;
     } else if (tuple_arity(single) == 1) {
@@ -923,8 +927,8 @@ static bool clause_keeps_key(uint32_t keypos, Term match, Term body)
     if (const_mode || !is_tuple(skey))
         return false;
     Term *k = tuple_val(skey);
-    return tuple_arity(skey) == 3 && k[1] == atom_from_cstr("element") &&
-           k[3] == atom_from_cstr("$_") && k[2] == make_small(keypos);
+    return tuple_arity(skey) == 3 && k[1] == AM(element) &&
+           k[3] == AM(ms_object) && k[2] == make_small(keypos);
 }
 
 bool ets_ms_keeps_key(Term ms, uint32_t keypos)

@@ -41,14 +41,119 @@ void ets_ms_scratch_reset(Process *s)
 
 #define SMALL_STACK 256
 
-static Term make_list(Process *s, const Term *items, size_t n)
+/* and/or over n values: THE_NON_VALUE if one is not a boolean. */
+static Term bool_op(bool is_and, const Term *v, UWord n)
+{
+    bool any = false;
+    for (UWord i = 0; i < n; i++) {
+        if (v[i] != AM(true) && v[i] != AM(false))
+            return THE_NON_VALUE;
+        if (v[i] == (is_and ? AM(false) : AM(true)))
+            any = true;
+    }
+    return (is_and ? !any : any) ? AM(true) : AM(false);
+}
+
+/* A map from key/value pairs k1 v1 k2 v2 ... (a later key wins). */
+static Term build_map(Process *s, const Term *kv, UWord n)
+{
+    Term ks[n ? n : 1], vs[n ? n : 1];
+    for (UWord i = 0; i < n; i++) {
+        ks[i] = kv[2 * i];
+        vs[i] = kv[2 * i + 1];
+    }
+    return map_new_from_kvs(s, ks, vs, n);
+}
+
+/* '$$': the bound variables slots[0..n) as a list. */
+static Term bindings(Process *s, const Term *vars, const UWord *slots, UWord n)
 {
     Term l = NIL;
-    while (n > 0) {
+    for (UWord i = n; i-- > 0;) {
         Term *hp = proc_alloc(s, 2);
-        l = make_cons_at(hp, items[--n], l);
+        l = make_cons_at(hp, vars[slots[i]], l);
     }
     return l;
+}
+
+/* A map pattern: t must hold every key; push the values (the first key's
+ * value on top). */
+static bool match_map(Term t, const UWord *keys, UWord n, Term *mst, size_t *msp)
+{
+    if (!is_map(t) || map_size(t) < n)
+        return false;
+    for (UWord i = n; i-- > 0;) {
+        Term v = map_get(t, keys[i]);
+        if (is_non_value(v))
+            return false;
+        mst[(*msp)++] = v;
+    }
+    return true;
+}
+
+/* Match a clause's head (its M_* ops, from *pcp) against obj, binding
+ * vars; *pcp is left at the first op after the head. */
+static bool match_head(const UWord **pcp, Term obj, Term *vars, Term *mst)
+{
+    const UWord *pc = *pcp;
+    size_t msp = 0;
+    Term t;
+    UWord n;
+    mst[msp++] = obj;
+    for (;;) {
+        switch (*pc++) {
+        case M_TUPLE:
+            n = *pc++;
+            t = mst[--msp];
+            if (!is_tuple(t) || tuple_arity(t) != n)
+                return false;
+            for (UWord i = n; i >= 1; i--)
+                mst[msp++] = tuple_val(t)[i];
+            break;
+        case M_CONS:
+            t = mst[--msp];
+            if (!is_list(t))
+                return false;
+            mst[msp++] = CDR(list_val(t));
+            mst[msp++] = CAR(list_val(t));
+            break;
+        case M_MAP:
+            n = *pc++;
+            if (!match_map(mst[--msp], pc, n, mst, &msp))
+                return false;
+            pc += n;
+            break;
+        case M_BIND:
+            vars[*pc++] = mst[--msp];
+            break;
+        case M_CMP:
+            t = mst[--msp];
+            if (!term_eq_exact(vars[*pc++], t))
+                return false;
+            break;
+        case M_EQ:
+            if (mst[--msp] != *pc++)
+                return false;
+            break;
+        case M_EQ_FLOAT: {
+            t = mst[--msp];
+            UWord bits = *pc++;
+            if (!is_float(t) || memcmp(boxed_val(t) + 1, &bits, 8) != 0)
+                return false;
+            break;
+        }
+        case M_EQ_TERM:
+            if (!term_eq_exact(*pc++, mst[--msp]))
+                return false;
+            break;
+        case M_SKIP:
+            msp--;
+            break;
+        default:
+            *pcp = pc - 1;
+            return true;
+        }
+    }
 }
 
 static Term run(const EtsMs *ms, Process *caller, Process *s, Term obj,
@@ -56,7 +161,7 @@ static Term run(const EtsMs *ms, Process *caller, Process *s, Term obj,
 {
     const UWord *code = ms->code, *pc = code;
     UWord fail_label = 0;
-    size_t msp = 0, esp = 0;
+    size_t esp = 0;
     bool catching = false;
     Term ret = AM(true), t;
     UWord n;
@@ -64,68 +169,13 @@ static Term run(const EtsMs *ms, Process *caller, Process *s, Term obj,
         switch (*pc++) {
         case MS_TRY:
             fail_label = *pc++;
-            msp = esp = 0;
-            mst[msp++] = obj;
+            esp = 0;
             catching = false;
+            if (!match_head(&pc, obj, vars, mst))
+                goto fail;
             break;
         case MS_FAIL:
             return THE_NON_VALUE;
-        case M_TUPLE:
-            n = *pc++;
-            t = mst[--msp];
-            if (!is_tuple(t) || tuple_arity(t) != n)
-                goto fail;
-            for (UWord i = n; i >= 1; i--)
-                mst[msp++] = tuple_val(t)[i];
-            break;
-        case M_CONS:
-            t = mst[--msp];
-            if (!is_list(t))
-                goto fail;
-            mst[msp++] = CDR(list_val(t));
-            mst[msp++] = CAR(list_val(t));
-            break;
-        case M_MAP: {
-            n = *pc++;
-            const UWord *keys = pc;
-            pc += n;
-            t = mst[--msp];
-            if (!is_map(t) || map_size(t) < n)
-                goto fail;
-            for (UWord i = n; i-- > 0;) {
-                Term v = map_get(t, keys[i]);
-                if (is_non_value(v))
-                    goto fail;
-                mst[msp++] = v;
-            }
-            break;
-        }
-        case M_BIND:
-            vars[*pc++] = mst[--msp];
-            break;
-        case M_CMP:
-            t = mst[--msp];
-            if (!term_eq_exact(vars[*pc++], t))
-                goto fail;
-            break;
-        case M_EQ:
-            if (mst[--msp] != *pc++)
-                goto fail;
-            break;
-        case M_EQ_FLOAT: {
-            t = mst[--msp];
-            UWord bits = *pc++;
-            if (!is_float(t) || memcmp(boxed_val(t) + 1, &bits, 8) != 0)
-                goto fail;
-            break;
-        }
-        case M_EQ_TERM:
-            if (!term_eq_exact(*pc++, mst[--msp]))
-                goto fail;
-            break;
-        case M_SKIP:
-            msp--;
-            break;
         case E_PUSHC:
             est[esp++] = *pc++;
             break;
@@ -135,17 +185,11 @@ static Term run(const EtsMs *ms, Process *caller, Process *s, Term obj,
         case E_OBJ:
             est[esp++] = obj;
             break;
-        case E_BINDINGS: {
+        case E_BINDINGS:
             n = *pc++;
-            Term l = NIL;
-            for (UWord i = n; i-- > 0;) {
-                Term *hp = proc_alloc(s, 2);
-                l = make_cons_at(hp, vars[pc[i]], l);
-            }
+            est[esp++] = bindings(s, vars, pc, n);
             pc += n;
-            est[esp++] = l;
             break;
-        }
         case E_CONS: {
             Term *hp = proc_alloc(s, 2);
             esp--;
@@ -161,17 +205,12 @@ static Term run(const EtsMs *ms, Process *caller, Process *s, Term obj,
             est[esp++] = make_tuple(hp);
             break;
         }
-        case E_MAP: {
+        case E_MAP:
             n = *pc++;
-            Term ks[n ? n : 1], vs[n ? n : 1];
             esp -= 2 * n;
-            for (UWord i = 0; i < n; i++) {
-                ks[i] = est[esp + 2 * i];
-                vs[i] = est[esp + 2 * i + 1];
-            }
-            est[esp++] = map_new_from_kvs(s, ks, vs, n);
+            est[esp] = build_map(s, est + esp, n);
+            esp++;
             break;
-        }
         case E_CALL: {
             BifFn fn = (BifFn)pc[0];
             n = pc[1];
@@ -188,27 +227,17 @@ static Term run(const EtsMs *ms, Process *caller, Process *s, Term obj,
             break;
         }
         case E_AND:
-        case E_OR: {
-            bool is_and = pc[-1] == E_AND, bad = false, any = false;
+        case E_OR:
             n = *pc++;
             esp -= n;
-            for (UWord i = 0; i < n; i++) {
-                Term v = est[esp + i];
-                if (v != AM(true) && v != AM(false))
-                    bad = true;
-                else if (v == (is_and ? AM(false) : AM(true)))
-                    any = true;
-            }
-            if (bad) {
+            t = bool_op(pc[-2] == E_AND, est + esp, n);
+            if (is_non_value(t)) {
                 if (!catching)
                     goto fail;
                 t = AM(EXIT);
-            } else {
-                t = (is_and ? !any : any) ? AM(true) : AM(false);
             }
             est[esp++] = t;
             break;
-        }
         case E_ANDALSO:
         case E_ORELSE: {
             Term stop = pc[-1] == E_ANDALSO ? AM(false) : AM(true);

@@ -117,6 +117,8 @@ static void map_del(Map *m, uint64_t key)
     }
 }
 
+static void free_heir_data(EtsTable *t);
+
 /* ---- the registry ---- */
 
 typedef struct ProcRec {
@@ -128,8 +130,6 @@ typedef struct ProcRec {
 static pthread_rwlock_t reg_lock = PTHREAD_RWLOCK_INITIALIZER;
 static Map by_id, by_name, by_pid;
 static uint64_t next_id = 1;
-
-void ets_init(void) {}
 
 static ProcRec *proc_rec(Term pid, bool create)
 {
@@ -173,30 +173,38 @@ static void owned_remove(EtsTable *t)
     proc_rec_maybe_free(t->owner, r);
 }
 
-EtsTable *ets_table_create(Process *p, Term name, uint8_t type, uint8_t access,
-                           uint32_t keypos, bool named)
+EtsTable *ets_table_create(Process *p, const EtsTable *proto, Term heir, Term heir_data)
 {
     EtsTable *t = calloc(1, sizeof *t);
     pthread_rwlock_init(&t->lock, NULL);
     atomic_store(&t->refc, 1);
-    t->name = name;
+    t->name = proto->name;
     t->owner = p->id;
-    t->heir = AM(none);
-    t->type = type;
-    t->access = access;
-    t->keypos = keypos;
-    t->named = named;
+    t->type = proto->type;
+    t->access = proto->access;
+    t->keypos = proto->keypos;
+    t->named = proto->named;
+    t->wc = proto->wc;
+    t->read_conc = proto->read_conc;
+    t->decentralized = proto->decentralized;
+    t->compressed = proto->compressed;
+    if (ets_is_hash(t))
+        ets_hash_init(t);
+    ets_table_set_heir(t, p, heir, heir_data);
     pthread_rwlock_wrlock(&reg_lock);
-    if (named && map_get(&by_name, name)) {
+    if (t->named && map_get(&by_name, t->name)) {
         pthread_rwlock_unlock(&reg_lock);
+        free_heir_data(t);
+        ets_free_all(t);
         pthread_rwlock_destroy(&t->lock);
         free(t);
         return NULL;
     }
     t->id = next_id++;
+    atomic_fetch_add(&t->refc, 1);     /* the caller's */
     map_put(&by_id, t->id, t);
-    if (named)
-        map_put(&by_name, name, t);
+    if (t->named)
+        map_put(&by_name, t->name, t);
     owned_add(t);
     pthread_rwlock_unlock(&reg_lock);
     return t;
@@ -209,6 +217,8 @@ static void table_release(EtsTable *t)
         free(t);
     }
 }
+
+void ets_table_unref(EtsTable *t) { table_release(t); }
 
 /* ---- tids ----
  * A tid is a local ref whose third number carries a marker, so it can be
@@ -235,6 +245,12 @@ static bool tid_id(Term t, uint64_t *id)
         return false;
     *id = (r[1] & 0x3FFFF) | ((r[1] >> 32) << 18) | ((uint64_t)(r[2] & 0xFFFFF) << 50);
     return true;
+}
+
+bool ets_is_tid(Term t)
+{
+    uint64_t id;
+    return tid_id(t, &id);
 }
 
 Term ets_table_term(Process *p, const EtsTable *t)
@@ -401,12 +417,7 @@ bool ets_table_rename(EtsTable *t, Term new_name)
 {
     pthread_rwlock_wrlock(&reg_lock);
     if (t->named) {
-        EtsTable *o = map_get(&by_name, new_name);
-        if (o && o != t) {
-            pthread_rwlock_unlock(&reg_lock);
-            return false;
-        }
-        if (o == t) {            /* renaming to its own name: already taken */
+        if (map_get(&by_name, new_name)) {   /* taken, also by t itself */
             pthread_rwlock_unlock(&reg_lock);
             return false;
         }
@@ -472,6 +483,12 @@ static void owner_exited(EtsTable *t, Process *p)
 
 void ets_process_exited(Process *p)
 {
+    /* most processes own and fix nothing: check under the read lock */
+    pthread_rwlock_rdlock(&reg_lock);
+    bool any = map_get(&by_pid, p->id) != NULL;
+    pthread_rwlock_unlock(&reg_lock);
+    if (!any)
+        return;
     pthread_rwlock_wrlock(&reg_lock);
     ProcRec *r = map_get(&by_pid, p->id);
     size_t nowned = 0, nfixed = 0;
@@ -488,7 +505,8 @@ void ets_process_exited(Process *p)
         }
         nfixed = r->nfixed;
         fixed = xmalloc((nfixed + 1) * sizeof *fixed);
-        memcpy(fixed, r->fixed, nfixed * sizeof *fixed);
+        if (nfixed)
+            memcpy(fixed, r->fixed, nfixed * sizeof *fixed);
     }
     pthread_rwlock_unlock(&reg_lock);
     if (!r)
@@ -520,6 +538,12 @@ void ets_process_exited(Process *p)
     free(fixed);
 }
 
+static int by_id_order(const void *a, const void *b)
+{
+    uint64_t x = (*(EtsTable *const *)a)->id, y = (*(EtsTable *const *)b)->id;
+    return (x > y) - (x < y);
+}
+
 Term ets_all_tables(Process *p)
 {
     pthread_rwlock_rdlock(&reg_lock);
@@ -529,11 +553,8 @@ Term ets_all_tables(Process *p)
         if (by_id.slots[i].val)
             v[n++] = by_id.slots[i].val;
     Term list = NIL;
-    /* oldest last: sort by id, build from the oldest */
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && v[j - 1]->id > v[j]->id; j--) {
-            EtsTable *x = v[j]; v[j] = v[j - 1]; v[j - 1] = x;
-        }
+    /* the newest first: sort by id and build from the oldest */
+    qsort(v, n, sizeof *v, by_id_order);
     for (size_t i = 0; i < n; i++) {
         Term id = ets_table_term(p, v[i]);
         Term *hp = proc_alloc(p, 2);

@@ -47,7 +47,10 @@ static EtsObj *rebalance(EtsObj *n)
 
 static int cmp_key(const EtsTable *t, Term key, const EtsObj *n)
 {
-    return term_compare(key, ets_key_of(t, n));
+    Term k = ets_key_of(t, n);
+    if (is_small(key) && is_small(k))
+        return (small_val(key) > small_val(k)) - (small_val(key) < small_val(k));
+    return term_compare(key, k);
 }
 
 /* ---- insert ---- */
@@ -334,7 +337,7 @@ typedef struct {
 static bool analyze(EtsSelect *s, int *bound, Term *key)
 {
     EtsTable *t = s->t;
-    Term us = atom_from_cstr("_");
+    Term us = AM(ms_underscore);
     Term least = THE_NON_VALUE, most = THE_NON_VALUE;
     int b = KEY_IMPOSSIBLE;
     Term l;
@@ -392,6 +395,7 @@ static bool visit(Sel *sl, EtsObj *o)
     EtsSelect *s = sl->s;
     Term obj = ets_obj_term(o);
     sl->last = o;
+    s->visited++;
     switch (s->mode) {
     case ETS_SEL_LIST: {
         Term r = ets_ms_run(s->ms, s->p, obj);
@@ -470,7 +474,7 @@ static Term make_cont(Sel *sl, Term tid, Term end_cond, Term ms, bool reverse)
 static Term chunk_result(Sel *sl, Term tid, Term end_cond, Term ms, bool reverse)
 {
     EtsSelect *s = sl->s;
-    Term eot = atom_from_cstr("$end_of_table");
+    Term eot = AM(end_of_table);
     if (sl->got < s->chunk || !sl->last) {
         if (!sl->got)
             return eot;
@@ -507,7 +511,7 @@ Term ets_tree_select(EtsSelect *s)
         return THE_NON_VALUE;
     if (bound == KEY_IMPOSSIBLE) {
         if (s->mode == ETS_SEL_LIST && s->chunk)
-            return atom_from_cstr("$end_of_table");
+            return AM(end_of_table);
         return finish(&sl);
     }
     if (bound == KEY_BOUND) {
@@ -515,7 +519,7 @@ Term ets_tree_select(EtsSelect *s)
         if (o)
             visit(&sl, o);
         if (s->mode == ETS_SEL_LIST && s->chunk) {
-            Term eot = atom_from_cstr("$end_of_table");
+            Term eot = AM(end_of_table);
             return sl.acc != NIL ? bif_tuple2(s->p, sl.acc, eot) : eot;
         }
         return finish(&sl);

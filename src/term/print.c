@@ -58,12 +58,6 @@ static bool atom_needs_quotes(const Atom *a)
             return true;
         }
     }
-    static const char *reserved[] = { "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr",
-        "bxor", "case", "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse",
-        "receive", "rem", "try", "when", "xor", "maybe", "else", NULL };
-    for (int i = 0; reserved[i]; i++)
-        if (strlen(reserved[i]) == a->len && memcmp(reserved[i], a->text, a->len) == 0)
-            return true;
     return false;
 }
 

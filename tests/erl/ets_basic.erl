@@ -1,0 +1,91 @@
+-module(ets_basic).
+-export([main/0]).
+
+%% ets:new options, insert/insert_new/lookup/member/lookup_element/delete/
+%% delete_object/take, info, whereis, named tables, all/0, badarg cases.
+
+t(F) -> try F() catch C:R -> {C, R} end.
+
+main() ->
+    S = ets:new(s, []),
+    io:format("~p~n", [is_reference(S)]),
+    io:format("~p~n", [[ets:info(S, I) || I <- [type, protection, keypos, named_table, name, size,
+                                                 heir, compressed, write_concurrency,
+                                                 read_concurrency, decentralized_counters, node]]]),
+    io:format("~p ~p~n", [ets:info(S, owner) =:= self(), ets:info(S, id) =:= S]),
+    Info = ets:info(S),
+    io:format("~p~n", [[K || {K, _} <- Info]]),
+    io:format("~p~n", [[V || {K, V} <- Info, K =/= memory, K =/= owner, K =/= id]]),
+    io:format("~p~n", [is_integer(ets:info(S, memory))]),
+    true = ets:insert(S, {a, 1}),
+    true = ets:insert(S, [{b, 2}, {c, 3, extra}]),
+    true = ets:insert(S, [{d, 4}]),
+    true = ets:insert(S, []),
+    io:format("~p~n", [[ets:lookup(S, K) || K <- [a, b, c, d, e]]]),
+    io:format("~p~n", [[ets:member(S, K) || K <- [a, e]]]),
+    io:format("~p ~p~n", [ets:lookup_element(S, c, 3), t(fun() -> ets:lookup_element(S, a, 3) end)]),
+    io:format("~p~n", [t(fun() -> ets:lookup_element(S, zz, 1) end)]),
+    io:format("~p~n", [[ets:insert_new(S, {a, 9}), ets:insert_new(S, {e, 5}), ets:insert_new(S, [{f, 1}, {a, 2}]),
+                        ets:insert_new(S, [{f, 1}, {g, 2}])]]),
+    io:format("~p~n", [ets:insert(S, {a, replaced})]),
+    io:format("~p~n", [ets:lookup(S, a)]),
+    io:format("~p~n", [ets:info(S, size)]),
+    io:format("~p~n", [ets:delete_object(S, {a, other})]),
+    io:format("~p~n", [ets:lookup(S, a)]),
+    io:format("~p~n", [ets:delete_object(S, {a, replaced})]),
+    io:format("~p~n", [ets:lookup(S, a)]),
+    io:format("~p ~p~n", [ets:take(S, b), ets:take(S, b)]),
+    io:format("~p ~p~n", [ets:delete(S, c), ets:delete(S, nope)]),
+    io:format("~p~n", [lists:sort(ets:tab2list(S))]),
+    io:format("~p~n", [ets:delete_all_objects(S)]),
+    io:format("~p ~p~n", [ets:tab2list(S), ets:info(S, size)]),
+    %% exact key matching in hash tables, numeric in ordered_set
+    ets:insert(S, [{1, int}, {1.0, float}]),
+    io:format("~p ~p~n", [ets:lookup(S, 1), ets:lookup(S, 1.0)]),
+    O = ets:new(o, [ordered_set]),
+    ets:insert(O, [{1, int}, {1.0, float}]),
+    io:format("~p ~p ~p~n", [ets:lookup(O, 1), ets:lookup(O, 1.0), ets:info(O, size)]),
+    %% keypos
+    K = ets:new(k, [{keypos, 2}, bag]),
+    ets:insert(K, [{x, key, 1}, {y, key, 2}, {x, key, 1}]),
+    io:format("~p~n", [ets:lookup(K, key)]),
+    io:format("~p~n", [t(fun() -> ets:insert(K, {only}) end)]),
+    io:format("~p~n", [t(fun() -> ets:insert(K, [{a, b}, {only}]) end)]),
+    io:format("~p~n", [t(fun() -> ets:insert(K, [{a, b} | {c, d}]) end)]),
+    io:format("~p~n", [ets:lookup(K, b)]),
+    %% named tables
+    N = ets:new(ets_basic_named, [named_table, public, ordered_set]),
+    io:format("~p~n", [N]),
+    ets:insert(ets_basic_named, {x, y}),
+    io:format("~p ~p~n", [ets:lookup(ets_basic_named, x), ets:whereis(ets_basic_named) =/= undefined]),
+    io:format("~p ~p~n", [ets:info(ets_basic_named, named_table), ets:whereis(no_such_table)]),
+    io:format("~p~n", [is_reference(ets:whereis(ets_basic_named))]),
+    io:format("~p~n", [ets:lookup(ets:whereis(ets_basic_named), x)]),
+    io:format("~p~n", [t(fun() -> ets:new(ets_basic_named, [named_table]) end)]),
+    io:format("~p~n", [lists:member(ets_basic_named, ets:all()) andalso lists:member(S, ets:all())]),
+    %% options
+    Opts = [[set], [bag], [duplicate_bag], [ordered_set], [public], [private], [protected],
+            [{read_concurrency, true}], [{write_concurrency, true}], [{write_concurrency, auto}],
+            [{write_concurrency, false}], [{decentralized_counters, true}], [compressed],
+            [{heir, none}], [{keypos, 3}], [ordered_set, {write_concurrency, true}],
+            [public, {write_concurrency, true}], [private, {write_concurrency, true}],
+            [public, {write_concurrency, auto}, {decentralized_counters, false}],
+            [public, {read_concurrency, true}], [private, {read_concurrency, true}]],
+    lists:foreach(fun(O1) ->
+            T = ets:new(x, O1),
+            io:format("~p ~p~n", [O1, [ets:info(T, I) || I <- [type, protection, keypos, compressed,
+                write_concurrency, read_concurrency, decentralized_counters]]]),
+            ets:delete(T)
+        end, Opts),
+    Bad = [foo, [foo], [{keypos, 0}], [{keypos, a}], [{write_concurrency, maybe}],
+           [{read_concurrency, 1}], [{heir, self()}], [{heir, foo, bar}], [set | bag], [{a, b, c, d}]],
+    io:format("~p~n", [[t(fun() -> ets:new(x, B) end) || B <- Bad]]),
+    io:format("~p~n", [t(fun() -> ets:new("x", []) end)]),
+    %% bad table identifiers
+    ets:delete(S),
+    io:format("~p~n", [[t(fun() -> ets:lookup(S, a) end), t(fun() -> ets:insert(S, {a}) end),
+                        t(fun() -> ets:delete(S) end), ets:info(S), ets:info(S, size),
+                        t(fun() -> ets:info(42) end), ets:info(no_table), t(fun() -> ets:info(make_ref()) end),
+                        t(fun() -> ets:lookup(42, a) end), t(fun() -> ets:whereis(42) end)]]),
+    io:format("~p~n", [t(fun() -> ets:info(O, bad_item) end)]),
+    ok.
