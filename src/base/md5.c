@@ -62,6 +62,8 @@ static void md5_block(uint32_t st[4], const uint8_t blk[64])
 void md5_update(void *ctx, const uint8_t *data, size_t len)
 {
     Md5Ctx *c = ctx;
+    if (len == 0)
+        return;                /* data may be NULL (an absent chunk) */
     pthread_once(&md5_once, md5_make_table);
     size_t have = (c->count[0] >> 3) & 63;
     uint64_t bits = ((uint64_t)c->count[1] << 32 | c->count[0]) + ((uint64_t)len << 3);
