@@ -5,7 +5,7 @@ CC      ?= gcc
 TYPE    ?= release
 SRCS    := $(shell find src -name '*.c' | sort)
 HDRS    := $(shell find src -name '*.h' -o -name '*.def' -o -name '*.tab' | sort)
-WARN    := -Wall -Wextra -Wno-unused-parameter
+WARN    := -Wall -Wextra
 BASE_CFLAGS := -std=gnu11 -g $(WARN) -fno-strict-aliasing -D_GNU_SOURCE -pthread
 LIBS    := -lgmp -lz -lm -pthread
 

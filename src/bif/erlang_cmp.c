@@ -8,14 +8,14 @@
 
 static inline Term boolean(bool b) { return b ? AM(true) : AM(false); }
 
-static Term bif_eq_2(Process *p, Term *a)  { return boolean(term_eq(a[0], a[1])); }
-static Term bif_ne_2(Process *p, Term *a)  { return boolean(!term_eq(a[0], a[1])); }
-static Term bif_eeq_2(Process *p, Term *a) { return boolean(term_eq_exact(a[0], a[1])); }
-static Term bif_ene_2(Process *p, Term *a) { return boolean(!term_eq_exact(a[0], a[1])); }
-static Term bif_lt_2(Process *p, Term *a)  { return boolean(term_compare(a[0], a[1]) < 0); }
-static Term bif_gt_2(Process *p, Term *a)  { return boolean(term_compare(a[0], a[1]) > 0); }
-static Term bif_le_2(Process *p, Term *a)  { return boolean(term_compare(a[0], a[1]) <= 0); }
-static Term bif_ge_2(Process *p, Term *a)  { return boolean(term_compare(a[0], a[1]) >= 0); }
+static Term bif_eq_2(Process *p, Term *a)  { (void)p; return boolean(term_eq(a[0], a[1])); }
+static Term bif_ne_2(Process *p, Term *a)  { (void)p; return boolean(!term_eq(a[0], a[1])); }
+static Term bif_eeq_2(Process *p, Term *a) { (void)p; return boolean(term_eq_exact(a[0], a[1])); }
+static Term bif_ene_2(Process *p, Term *a) { (void)p; return boolean(!term_eq_exact(a[0], a[1])); }
+static Term bif_lt_2(Process *p, Term *a)  { (void)p; return boolean(term_compare(a[0], a[1]) < 0); }
+static Term bif_gt_2(Process *p, Term *a)  { (void)p; return boolean(term_compare(a[0], a[1]) > 0); }
+static Term bif_le_2(Process *p, Term *a)  { (void)p; return boolean(term_compare(a[0], a[1]) <= 0); }
+static Term bif_ge_2(Process *p, Term *a)  { (void)p; return boolean(term_compare(a[0], a[1]) >= 0); }
 GUARD_BIF_DEF("erlang", "==", 2, bif_eq_2)
 GUARD_BIF_DEF("erlang", "/=", 2, bif_ne_2)
 GUARD_BIF_DEF("erlang", "=:=", 2, bif_eeq_2)
@@ -26,8 +26,8 @@ GUARD_BIF_DEF("erlang", "=<", 2, bif_le_2)
 GUARD_BIF_DEF("erlang", ">=", 2, bif_ge_2)
 
 /* As erlang.erl in OTP 25: max(A, B) when A < B -> B; max(A, _) -> A. */
-static Term bif_max_2(Process *p, Term *a) { return term_compare(a[0], a[1]) < 0 ? a[1] : a[0]; }
-static Term bif_min_2(Process *p, Term *a) { return term_compare(a[0], a[1]) > 0 ? a[1] : a[0]; }
+static Term bif_max_2(Process *p, Term *a) { (void)p; return term_compare(a[0], a[1]) < 0 ? a[1] : a[0]; }
+static Term bif_min_2(Process *p, Term *a) { (void)p; return term_compare(a[0], a[1]) > 0 ? a[1] : a[0]; }
 BIF_DEF("erlang", "max", 2, bif_max_2)
 BIF_DEF("erlang", "min", 2, bif_min_2)
 
@@ -56,6 +56,7 @@ BIF_DEF("erlang", "phash", 2, bif_phash_2)
 
 static Term bif_phash2_1(Process *p, Term *a)
 {
+    (void)p;
     return make_small(hash_phash2(a[0]));
 }
 BIF_DEF("erlang", "phash2", 1, bif_phash2_1)

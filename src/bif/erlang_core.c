@@ -439,6 +439,7 @@ BIF_DEF_FLAGS("erlang", "raise", 3, bif_raise_3, BIF_RAISES)
 /* ------------------------------------------------------------- apply */
 static Term apply_args(Process *p, Term *x, Term args, uint32_t *arity)
 {
+    (void)p;
     SWord n = list_length(args);
     if (n < 0 || n > MAX_X_REGS - 8) return THE_NON_VALUE;
     uint32_t i = 0;

@@ -185,7 +185,7 @@ static Term max_heap_size(Process *p)
 
 typedef Term (*InfoFn)(Process *p);
 
-#define INFO_CONST(fn, expr) static Term fn(Process *p) { return (expr); }
+#define INFO_CONST(fn, expr) static Term fn(Process *p) { (void)p; return (expr); }
 INFO_CONST(si_otp_release, str_list(p, OTP_RELEASE))
 INFO_CONST(si_version, str_list(p, ERTS_VERSION))
 INFO_CONST(si_wordsize, make_small(8))
@@ -225,13 +225,15 @@ INFO_CONST(si_sequential_tracer, bif_tuple2(p, A("sequential_tracer"), AM(false)
 
 static Term si_schedulers(Process *p)
 {
+    (void)p;
     SchedInfo si;
     sched_info(&si);
     return make_small(si.schedulers);
 }
-static Term si_schedulers_online(Process *p) { return make_small(online_schedulers()); }
+static Term si_schedulers_online(Process *p) { (void)p; return make_small(online_schedulers()); }
 static Term si_process_limit(Process *p)
 {
+    (void)p;
     SchedInfo si;
     sched_info(&si);
     return make_small(si.process_limit);
@@ -239,6 +241,7 @@ static Term si_process_limit(Process *p)
 /* With one scheduler ERTS reports multi-scheduling as disabled. */
 static Term si_multi_scheduling(Process *p)
 {
+    (void)p;
     SchedInfo si;
     sched_info(&si);
     return A(si.schedulers > 1 ? "enabled" : "disabled");
@@ -503,6 +506,7 @@ BIF_DEF("erlang", "system_flag", 2, bif_system_flag_2)
 /* ------------------------------------------------------- loaded modules */
 static Term bif_loaded_0(Process *p, Term *a)
 {
+    (void)a;
     Module **mods;
     size_t n = code_loaded_modules(&mods);
     Term *hp = proc_alloc(p, 2 * n);
@@ -525,6 +529,7 @@ static const char *const preloaded[] = {
 
 static Term bif_pre_loaded_0(Process *p, Term *a)
 {
+    (void)a;
     size_t n = sizeof preloaded / sizeof preloaded[0];
     Term items[sizeof preloaded / sizeof preloaded[0]];
     for (size_t i = 0; i < n; i++)

@@ -468,6 +468,7 @@ BIF_DEF("erlang", "display_string", 1, bif_display_string_1)
 
 static Term bif_display_nl_0(Process *p, Term *a)
 {
+    (void)p; (void)a;
     fputc('\n', stderr);
     fflush(stderr);
     return AM(true);
@@ -475,7 +476,7 @@ static Term bif_display_nl_0(Process *p, Term *a)
 BIF_DEF("erlang", "display_nl", 0, bif_display_nl_0)
 
 /* girder has no +pc flag: the printable range is always latin1. */
-static Term bif_printable_range_0(Process *p, Term *a) { return AM(latin1); }
+static Term bif_printable_range_0(Process *p, Term *a) { (void)p; (void)a; return AM(latin1); }
 BIF_DEF("io", "printable_range", 0, bif_printable_range_0)
 
 /* ERTS (without +fn flags) decides once from the locale: utf8 when
@@ -493,6 +494,7 @@ static void name_encoding_init(void)
 }
 static Term bif_native_name_encoding_0(Process *p, Term *a)
 {
+    (void)p; (void)a;
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, name_encoding_init);
     return name_encoding;
@@ -515,6 +517,7 @@ BIF_DEF("erlang", "bump_reductions", 1, bif_bump_reductions_1)
 /* ------------------------------------------------------------- erts_internal */
 static Term bif_cmp_term_2(Process *p, Term *a)
 {
+    (void)p;
     int c = term_compare_exact(a[0], a[1]);
     return make_small(c < 0 ? -1 : c > 0);
 }

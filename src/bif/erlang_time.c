@@ -127,6 +127,7 @@ static void now_tm(struct tm *tm, bool local)
 
 static Term bif_date_0(Process *p, Term *a)
 {
+    (void)a;
     struct tm tm;
     now_tm(&tm, true);
     return make_date(p, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
@@ -135,6 +136,7 @@ BIF_DEF("erlang", "date", 0, bif_date_0)
 
 static Term bif_time_0(Process *p, Term *a)
 {
+    (void)a;
     struct tm tm;
     now_tm(&tm, true);
     return bif_tuple3(p, make_small(tm.tm_hour), make_small(tm.tm_min), make_small(tm.tm_sec));
@@ -143,6 +145,7 @@ BIF_DEF("erlang", "time", 0, bif_time_0)
 
 static Term bif_localtime_0(Process *p, Term *a)
 {
+    (void)a;
     struct tm tm;
     DateTime t;
     now_tm(&tm, true);
@@ -153,6 +156,7 @@ BIF_DEF("erlang", "localtime", 0, bif_localtime_0)
 
 static Term bif_universaltime_0(Process *p, Term *a)
 {
+    (void)a;
     struct tm tm;
     DateTime t;
     now_tm(&tm, false);
@@ -273,7 +277,7 @@ static int64_t time_offset_ns(void)
     return clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
 }
 
-static Term bif_time_offset_0(Process *p, Term *a) { return bn_from_sword(p, time_offset_ns()); }
+static Term bif_time_offset_0(Process *p, Term *a) { (void)a; return bn_from_sword(p, time_offset_ns()); }
 BIF_DEF("erlang", "time_offset", 0, bif_time_offset_0)
 
 static Term bif_time_offset_1(Process *p, Term *a)
@@ -303,11 +307,11 @@ static Term bif_time_offset_1(Process *p, Term *a)
 }
 BIF_DEF("erlang", "time_offset", 1, bif_time_offset_1)
 
-static Term bif_perf_counter_0(Process *p, Term *a) { return bn_from_sword(p, clock_ns(CLOCK_MONOTONIC)); }
+static Term bif_perf_counter_0(Process *p, Term *a) { (void)a; return bn_from_sword(p, clock_ns(CLOCK_MONOTONIC)); }
 BIF_DEF("os", "perf_counter", 0, bif_perf_counter_0)
 
-static Term bif_time_unit_0(Process *p, Term *a) { return make_small(NATIVE_PER_SECOND); }
+static Term bif_time_unit_0(Process *p, Term *a) { (void)p; (void)a; return make_small(NATIVE_PER_SECOND); }
 BIF_DEF("erts_internal", "time_unit", 0, bif_time_unit_0)
 
-static Term bif_perf_counter_unit_0(Process *p, Term *a) { return make_small(NATIVE_PER_SECOND); }
+static Term bif_perf_counter_unit_0(Process *p, Term *a) { (void)p; (void)a; return make_small(NATIVE_PER_SECOND); }
 BIF_DEF("erts_internal", "perf_counter_unit", 0, bif_perf_counter_unit_0)

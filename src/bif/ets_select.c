@@ -192,6 +192,7 @@ BIF_DEF("ets", "match_spec_compile", 1, bif_match_spec_compile_1)
 
 static Term bif_is_compiled_ms_1(Process *p, Term *a)
 {
+    (void)p;
     return ets_ms_from_ref(a[0]) ? AM(true) : AM(false);
 }
 BIF_DEF("ets", "is_compiled_ms", 1, bif_is_compiled_ms_1)

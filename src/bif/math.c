@@ -86,6 +86,7 @@ MATH2(fmod, fmod)
 /* math:pi/0 is Erlang code in OTP's math.erl; the same constant here. */
 static Term bif_math_pi(Process *p, Term *a)
 {
+    (void)a;
     return arith_make_float(p, M_PI);
 }
 BIF_DEF("math", "pi", 0, bif_math_pi)

@@ -731,6 +731,7 @@ BIF_DEF("unicode", "characters_to_list", 2, bif_characters_to_list_2)
 
 static Term bif_bin_is_7bit_1(Process *p, Term *a)
 {
+    (void)p;
     if (!bin_is_binary(a[0]))
         return AM(false);
     size_t len;

@@ -362,6 +362,7 @@ static uint8_t *iolist_flatten(Term t, size_t *len, bool *ok)
 
 static Term bif_open_nif_0(Process *p, Term *a)
 {
+    (void)a;
     ZStream *s = calloc(1, sizeof *s);
     if (!s)
         BIF_SYSLIMIT(p);

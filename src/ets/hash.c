@@ -736,6 +736,7 @@ static bool analyze(Trav *tr)
  * the callback advanced *cur itself (the object was unlinked/replaced). */
 static bool on_object(Trav *tr, long slot_ix, EtsObj ***curp)
 {
+    (void)slot_ix;
     EtsSelect *s = tr->s;
     EtsTable *t = s->t;
     EtsObj **cur = *curp, *o = *cur;

@@ -22,18 +22,18 @@
 /* ---- guard functions ---- */
 
 static Term t_bool(bool b) { return b ? AM(true) : AM(false); }
-static Term f_is_atom(Process *p, Term *a) { return t_bool(is_atom(a[0])); }
-static Term f_is_float(Process *p, Term *a) { return t_bool(is_float(a[0])); }
-static Term f_is_integer(Process *p, Term *a) { return t_bool(is_integer(a[0])); }
-static Term f_is_list(Process *p, Term *a) { return t_bool(is_list(a[0]) || is_nil(a[0])); }
-static Term f_is_number(Process *p, Term *a) { return t_bool(is_number(a[0])); }
-static Term f_is_pid(Process *p, Term *a) { return t_bool(is_pid(a[0])); }
-static Term f_is_port(Process *p, Term *a) { return t_bool(is_port(a[0])); }
-static Term f_is_reference(Process *p, Term *a) { return t_bool(is_ref(a[0])); }
-static Term f_is_tuple(Process *p, Term *a) { return t_bool(is_tuple(a[0])); }
-static Term f_is_map(Process *p, Term *a) { return t_bool(is_map(a[0])); }
-static Term f_is_binary(Process *p, Term *a) { return t_bool(emu_is_binary(a[0])); }
-static Term f_is_function(Process *p, Term *a) { return t_bool(is_any_fun(a[0])); }
+static Term f_is_atom(Process *p, Term *a) { (void)p; return t_bool(is_atom(a[0])); }
+static Term f_is_float(Process *p, Term *a) { (void)p; return t_bool(is_float(a[0])); }
+static Term f_is_integer(Process *p, Term *a) { (void)p; return t_bool(is_integer(a[0])); }
+static Term f_is_list(Process *p, Term *a) { (void)p; return t_bool(is_list(a[0]) || is_nil(a[0])); }
+static Term f_is_number(Process *p, Term *a) { (void)p; return t_bool(is_number(a[0])); }
+static Term f_is_pid(Process *p, Term *a) { (void)p; return t_bool(is_pid(a[0])); }
+static Term f_is_port(Process *p, Term *a) { (void)p; return t_bool(is_port(a[0])); }
+static Term f_is_reference(Process *p, Term *a) { (void)p; return t_bool(is_ref(a[0])); }
+static Term f_is_tuple(Process *p, Term *a) { (void)p; return t_bool(is_tuple(a[0])); }
+static Term f_is_map(Process *p, Term *a) { (void)p; return t_bool(is_map(a[0])); }
+static Term f_is_binary(Process *p, Term *a) { (void)p; return t_bool(emu_is_binary(a[0])); }
+static Term f_is_function(Process *p, Term *a) { (void)p; return t_bool(is_any_fun(a[0])); }
 
 typedef struct {
     const char *name;

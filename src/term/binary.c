@@ -331,6 +331,7 @@ bool bin_iolist_walk(Term t, bool allow_bits, BinIoFn fn, void *ctx)
 
 static void add_bits(void *ctx, const uint8_t *base, size_t off, size_t bits)
 {
+    (void)base; (void)off;
     size_t *total = ctx;
     if (__builtin_add_overflow(*total, bits, total))
         *total = SIZE_MAX;              /* the allocation will fail: system_limit */
