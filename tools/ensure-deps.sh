@@ -2,7 +2,7 @@
 # Installs the Debian packages girder needs when run as root; otherwise says
 # exactly what is missing and how to install it.
 set -u
-pkgs=(gcc make erlang-base erlang-dev elixir zlib1g-dev libgmp-dev)
+pkgs=(gcc make erlang-base erlang-dev elixir zlib1g-dev libgmp-dev time)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
