@@ -29,6 +29,11 @@ Term bif_error2(Process *p, Term tag, Term value);
 /* Convenience constructors used by many BIFs. */
 Term bif_tuple2(Process *p, Term a, Term b);
 Term bif_tuple3(Process *p, Term a, Term b, Term c);
+/* A C string (bytes) as a charlist. */
+Term bif_charlist(Process *p, const char *s);
+/* A flat charlist of bytes 1..255, or a binary, as a malloc'd C string;
+ * NULL if t is neither. */
+char *bif_cstring(Term t);
 
 
 

@@ -12,43 +12,6 @@
 #include <pthread.h>
 #include "../term/ref.h"
 
-static Term charlist(Process *p, const char *s)
-{
-    size_t n = strlen(s);
-    Term *hp = proc_alloc(p, 2 * n);
-    Term l = NIL;
-    for (size_t i = n; i-- > 0;)
-        l = make_cons_at(hp + 2 * i, make_small((uint8_t)s[i]), l);
-    return l;
-}
-
-/* A flat charlist or binary as a malloc'd C string; NULL if not one. */
-static char *to_cstr(Term t)
-{
-    if (is_bitstring(t)) {
-        size_t n;
-        uint8_t *tmp = NULL;
-        const uint8_t *b = bin_bytes(t, &n, &tmp);
-        if (!b) return NULL;
-        char *s = malloc(n + 1);
-        memcpy(s, b, n);
-        s[n] = 0;
-        free(tmp);
-        return s;
-    }
-    size_t n = 0, cap = 64;
-    char *s = malloc(cap);
-    for (; is_list(t); t = CDR(list_val(t))) {
-        Term c = CAR(list_val(t));
-        if (!is_small(c) || small_val(c) < 1 || small_val(c) > 255) { free(s); return NULL; }
-        if (n + 2 > cap) s = realloc(s, cap *= 2);
-        s[n++] = (char)small_val(c);
-    }
-    if (!is_nil(t)) { free(s); return NULL; }
-    s[n] = 0;
-    return s;
-}
-
 static Term error_tuple(Process *p, const char *what)
 {
     return bif_tuple2(p, AM(error), atom_from_cstr(what));
@@ -62,7 +25,7 @@ static Term bif_code_path(Process *p, Term *a)
     size_t n = code_path_get(&dirs);
     Term list = NIL;
     for (size_t i = n; i-- > 0;) {
-        Term s = charlist(p, dirs[i]);
+        Term s = bif_charlist(p, dirs[i]);
         Term *hp = proc_alloc(p, 2);
         list = make_cons_at(hp, s, list);
     }
@@ -79,7 +42,7 @@ static Term bif_set_code_path(Process *p, Term *a)
     size_t i = 0;
     bool ok = true;
     for (Term l = a[0]; is_list(l); l = CDR(list_val(l)))
-        if (!(dirs[i++] = to_cstr(CAR(list_val(l))))) ok = false;
+        if (!(dirs[i++] = bif_cstring(CAR(list_val(l))))) ok = false;
     if (ok) code_path_set((const char *const *)dirs, n);
     for (size_t k = 0; k < n; k++) free(dirs[k]);
     free(dirs);
@@ -105,7 +68,7 @@ static Term bif_find_file(Process *p, Term *a)
     if (!is_atom(a[0])) BIF_BADARG(p);
     char *path = code_find_file(a[0]);
     if (!path) return AM(nofile);
-    Term r = charlist(p, path);
+    Term r = bif_charlist(p, path);
     free(path);
     return r;
 }
@@ -118,14 +81,14 @@ static Term bif_module_file(Process *p, Term *a)
     Module *m = module_find(a[0]);
     if (!m) return AM(false);
     if (!m->path) return atom_from_cstr("loaded_from_binary");
-    return charlist(p, m->path);
+    return bif_charlist(p, m->path);
 }
 BIF_DEF("girder", "module_file", 1, bif_module_file)
 
 /* girder:read_file(Path) -> {ok, Binary} | {error, enoent} */
 static Term bif_read_file(Process *p, Term *a)
 {
-    char *path = to_cstr(a[0]);
+    char *path = bif_cstring(a[0]);
     if (!path) BIF_BADARG(p);
     size_t size;
     uint8_t *data = beamfile_read_all(path, &size);

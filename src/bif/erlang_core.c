@@ -775,11 +775,7 @@ GUARD_BIF_DEF("erlang", "xor", 2, bif_xor)
 static Term bif_display_string(Process *p, Term *a)
 {
     char *s = term_display_string(a[0]);
-    size_t n = strlen(s);
-    Term *hp = proc_alloc(p, 2 * n);
-    Term l = NIL;
-    for (size_t i = n; i-- > 0;)
-        l = make_cons_at(hp + 2 * i, make_small((uint8_t)s[i]), l);
+    Term l = bif_charlist(p, s);
     free(s);
     return l;
 }

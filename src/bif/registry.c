@@ -4,6 +4,7 @@
 #include "bif.h"
 #include <stdlib.h>
 #include <stdio.h>
+#include "../term/binary.h"
 
 extern const BifDef __start_girder_bifs[];
 extern const BifDef __stop_girder_bifs[];
@@ -65,3 +66,40 @@ Term bif_error2(Process *p, Term tag, Term value)
 {
     return bif_error(p, bif_tuple2(p, tag, value));
 }
+
+Term bif_charlist(Process *p, const char *s)
+{
+    size_t n = strlen(s);
+    Term *hp = proc_alloc(p, 2 * n);
+    Term l = NIL;
+    for (size_t i = n; i-- > 0;)
+        l = make_cons_at(hp + 2 * i, make_small((uint8_t)s[i]), l);
+    return l;
+}
+
+char *bif_cstring(Term t)
+{
+    if (is_bitstring(t)) {
+        size_t n;
+        uint8_t *tmp = NULL;
+        const uint8_t *b = bin_bytes(t, &n, &tmp);
+        if (!b) return NULL;
+        char *s = malloc(n + 1);
+        memcpy(s, b, n);
+        s[n] = 0;
+        free(tmp);
+        return s;
+    }
+    size_t n = 0, cap = 64;
+    char *s = malloc(cap);
+    for (; is_list(t); t = CDR(list_val(t))) {
+        Term c = CAR(list_val(t));
+        if (!is_small(c) || small_val(c) < 1 || small_val(c) > 255) { free(s); return NULL; }
+        if (n + 2 > cap) s = realloc(s, cap *= 2);
+        s[n++] = (char)small_val(c);
+    }
+    if (!is_nil(t)) { free(s); return NULL; }
+    s[n] = 0;
+    return s;
+}
+
