@@ -81,12 +81,10 @@ bool msg_fetch_incoming(Process *p)
     unlock(p);
     if (!first)
         return false;
-    bool save_at_end = p->msg_save == p->msg_last;
     *p->msg_last = first;
     p->msg_last = last;
     for (Message *m = first; m; m = m->next)
         p->msg_len++;
-    (void)save_at_end;
     return true;
 }
 
