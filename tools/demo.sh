@@ -18,3 +18,7 @@ echo "== Elixir: Hello.start() on girder"
 elixirc -o "$out" examples/hello.ex >/dev/null
 t0=$(ms); "$vm" -noshell -pa "$out" -s Elixir.Hello start -s init stop; t1=$(ms)
 echo "   ($(( (t1 - t0) / 1000000 )) ms)"
+for ex in spawn_many still_runs catch_all; do
+  echo "== seed example $ex on girder (+S 1)"
+  "$vm" +S 1 -noshell -pa "$out" -s $ex start -s init stop
+done
