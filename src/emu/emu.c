@@ -58,9 +58,13 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 #define BADARG_OR_FAIL(f) do { if (f) JUMP(f); p->fclass = EXC_ERROR; p->fvalue = AM(badarg); p->fargs = THE_NON_VALUE; goto handle_error; } while (0)
 #define RAISE_ERROR(reason) do { p->fclass = EXC_ERROR; p->fvalue = (reason); p->fargs = THE_NON_VALUE; goto handle_error; } while (0)
 
-/* Make room for `need` heap words, collecting with `live` x registers. */
+/* Make room for `need` heap words, collecting with `live` x registers.
+ * Heap fragments (received messages, BIF overflow) are joined by a
+ * collection once they outweigh the heap block: collecting at every
+ * fragment made a message round trip cost a full copy of the live heap. */
 #define TEST_HEAP(need, live) do { \
-        if ((size_t)(E - p->htop) < (size_t)(need) + 1 || p->frags) { \
+        if ((size_t)(E - p->htop) < (size_t)(need) + 1 || \
+            p->frag_words > (size_t)(p->hend - p->heap)) { \
             SWAPOUT; gc_collect(p, (need), x, (live)); SWAPIN; } } while (0)
 
 void emu_init(void)

@@ -13,20 +13,35 @@
 #include <stdlib.h>
 #include <stdio.h>
 
+typedef struct { const Term *lo, *hi; } Range;
+
 typedef struct {
     Term *lo, *hi;                  /* old young heap [heap, htop) */
-    HeapFrag *frags;
+    Range *frags;                   /* fragments, sorted by address */
+    size_t nfrags;
     Term *htop;                     /* to-space allocation pointer */
     OffHeapHeader *off_heap;        /* new off-heap list */
 } Gc;
 
+static int range_cmp(const void *a, const void *b)
+{
+    const Range *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* A process can hold many fragments (one per received message), so they
+ * are searched by bisection, not walked. */
 static bool in_from_space(const Gc *g, const Term *ptr)
 {
     if (ptr >= g->lo && ptr < g->hi)
         return true;
-    for (const HeapFrag *f = g->frags; f; f = f->next)
-        if (ptr >= f->mem && ptr < f->mem + f->used)
-            return true;
+    size_t lo = 0, hi = g->nfrags;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ptr < g->frags[mid].lo) hi = mid;
+        else if (ptr >= g->frags[mid].hi) lo = mid + 1;
+        else return true;
+    }
     return false;
 }
 
@@ -98,7 +113,14 @@ size_t gc_heap_size_for(size_t words)
 
 static void copy_into(Process *p, Term *x, uint32_t live, size_t size)
 {
-    Gc g = { p->heap, p->htop, p->frags, NULL, NULL };
+    Gc g = { p->heap, p->htop, NULL, 0, NULL, NULL };
+    for (HeapFrag *f = p->frags; f; f = f->next)
+        g.nfrags++;
+    g.frags = malloc((g.nfrags + 1) * sizeof(Range));
+    size_t k = 0;
+    for (HeapFrag *f = p->frags; f; f = f->next)
+        g.frags[k++] = (Range){ f->mem, f->mem + f->used };
+    qsort(g.frags, g.nfrags, sizeof(Range), range_cmp);
     Term *nheap = malloc(size * sizeof(Term));
     if (!nheap) {
         fprintf(stderr, "girder: out of memory collecting a heap of %zu words\n", size);
@@ -129,6 +151,7 @@ static void copy_into(Process *p, Term *x, uint32_t live, size_t size)
         oh = next;
     }
     p->off_heap = g.off_heap;
+    free(g.frags);
     free(p->heap);
     proc_free_heap_frags(p);
     p->heap = nheap;

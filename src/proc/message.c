@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#define NMARKERS (sizeof ((Process *)0)->markers / sizeof ((Process *)0)->markers[0])
+
 int64_t msg_now_ns(void)
 {
     struct timespec ts;
@@ -103,6 +105,10 @@ void msg_skip(Process *p)
 void msg_remove(Process *p)
 {
     Message *m = *p->msg_save;
+    /* a marker after m now follows m's predecessor */
+    for (unsigned i = 0; i < NMARKERS; i++)
+        if (p->markers[i].state && p->markers[i].pos == &m->next)
+            p->markers[i].pos = p->msg_save;
     *p->msg_save = m->next;
     if (p->msg_last == &m->next)
         p->msg_last = p->msg_save;
@@ -152,13 +158,56 @@ int msg_set_timeout(Process *p, Term t)
     return 1;
 }
 
-/* Receive markers only speed up a receive; without them the scan starts at
- * the first message, which gives the same result. The constant-time
- * version is part of issue 3. */
-Term msg_marker_reserve(Process *p) { (void)p; return make_small(0); }
-void msg_marker_bind(Process *p, Term marker, Term ref) { (void)p; (void)marker; (void)ref; }
-void msg_marker_clear(Process *p, Term ref) { (void)p; (void)ref; }
-void msg_marker_use(Process *p, Term ref) { (void)p; (void)ref; }
+/* Receive markers: `make_ref()` followed by a receive that matches on the
+ * ref. Every message queued before the ref existed cannot contain it, so
+ * the receive may start after them. A marker that was overwritten or never
+ * bound just leaves the scan at the first message: the same result,
+ * slower. */
+
+Term msg_marker_reserve(Process *p)
+{
+    msg_fetch_incoming(p);
+    unsigned i = p->marker_next++ % NMARKERS;
+    p->markers[i].pos = p->msg_last;
+    p->markers[i].state = 1;
+    return make_small(i);
+}
+
+static int find_marker(Process *p, Term ref)
+{
+    if (!is_internal_ref(ref))
+        return -1;
+    for (unsigned i = 0; i < NMARKERS; i++)
+        if (p->markers[i].state == 2 &&
+            memcmp(p->markers[i].ref, boxed_val(ref), sizeof p->markers[i].ref) == 0)
+            return (int)i;
+    return -1;
+}
+
+void msg_marker_bind(Process *p, Term marker, Term ref)
+{
+    if (!is_small(marker) || (UWord)small_val(marker) >= NMARKERS || !is_internal_ref(ref))
+        return;
+    unsigned i = (unsigned)small_val(marker);
+    if (p->markers[i].state != 1)
+        return;
+    memcpy(p->markers[i].ref, boxed_val(ref), sizeof p->markers[i].ref);
+    p->markers[i].state = 2;
+}
+
+void msg_marker_clear(Process *p, Term ref)
+{
+    int i = find_marker(p, ref);
+    if (i >= 0)
+        p->markers[i].state = 0;
+}
+
+void msg_marker_use(Process *p, Term ref)
+{
+    int i = find_marker(p, ref);
+    if (i >= 0)
+        p->msg_save = p->markers[i].pos;
+}
 
 static void free_list(Message *m)
 {
@@ -177,6 +226,8 @@ static void free_list(Message *m)
 
 void msg_free_all(Process *p)
 {
+    for (unsigned i = 0; i < NMARKERS; i++)
+        p->markers[i].state = 0;
     free_list(p->msg_first);
     p->msg_first = NULL;
     p->msg_last = p->msg_save = &p->msg_first;

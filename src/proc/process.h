@@ -101,6 +101,16 @@ struct Process {
     Message **msg_last;
     Message **msg_save;       /* receive position */
     uint32_t msg_len;
+    /* receive markers (OTP 24+ recv_marker_*): where the queue ended when
+     * a reference was made, so a receive matching on it skips older
+     * messages. pos is the link slot after the last older message; kept
+     * valid by msg_remove. Owner-only. */
+    struct {
+        Message **pos;
+        Term ref[3];          /* the bound reference's words (REF_WORDS) */
+        uint8_t state;        /* 0 free, 1 reserved, 2 bound */
+    } markers[2];
+    uint8_t marker_next;
     Message *mq_in_first;     /* signals pushed by other processes */
     Message **mq_in_last;
     atomic_flag mq_lock;
