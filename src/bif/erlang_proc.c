@@ -405,3 +405,18 @@ static Term bif_girder_put_chars(Process *p, Term *a)
     return AM(ok);
 }
 BIF_DEF("girder", "put_chars", 2, bif_girder_put_chars)
+
+/* erlang:hibernate(M, F, Args): drop the call stack, shrink the heap to
+ * what is live, and wait for a message; then M:F(Args...) runs on an
+ * empty stack (its return ends the process normally). */
+static Term bif_hibernate(Process *p, Term *a)
+{
+    if (!is_atom(a[0]) || !is_atom(a[1]) || !proper_list(a[2])) BIF_BADARG(p);
+    p->stop = p->hend - 1;         /* only the first frame's normal-exit return */
+    p->catches = 0;
+    p->i = emu_hibernate_code;
+    p->fclass = EXC_JUMP;
+    /* a[0..2] are x0..x2 already: i_hibernate reads them there */
+    return THE_NON_VALUE;
+}
+BIF_DEF("erlang", "hibernate", 3, bif_hibernate)

@@ -116,7 +116,9 @@ static Term item_value(Process *p, Process *q, Term item)
     const char *name = is_atom(item) ? atom_text(item) : "";
     if (!strcmp(name, "registered_name"))
         return q->registered_name != NIL ? q->registered_name : NIL;
-    if (!strcmp(name, "current_function")) return mfa_tuple(p, q->i);
+    if (!strcmp(name, "current_function"))
+        return q->i == emu_hibernate_code ? bif_tuple3(p, AM(erlang), atom_from_cstr("hibernate"), make_small(3))
+                                         : mfa_tuple(p, q->i);
     if (!strcmp(name, "current_location")) {
         Term st = emu_current_stacktrace(p, q, 1);
         return is_list(st) ? CAR(list_val(st)) : AM(undefined);

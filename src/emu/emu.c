@@ -26,6 +26,8 @@ const void *emu_op_addr[OPC__COUNT];
 static BeamInstr normal_exit_code[1];
 static BeamInstr spawn_code[1];
 static BeamInstr on_load_return_code[1];
+static BeamInstr hibernate_code[1];
+const BeamInstr *emu_hibernate_code = hibernate_code;
 const BeamInstr *emu_normal_exit_code = normal_exit_code;
 const BeamInstr *emu_spawn_entry = spawn_code;
 
@@ -73,6 +75,7 @@ void emu_init(void)
     normal_exit_code[0] = (BeamInstr)emu_op_addr[OPC_i_normal_exit];
     spawn_code[0] = (BeamInstr)emu_op_addr[OPC_i_spawn_call];
     on_load_return_code[0] = (BeamInstr)emu_op_addr[OPC_i_on_load_return];
+    hibernate_code[0] = (BeamInstr)emu_op_addr[OPC_i_hibernate];
 }
 
 RunResult emu_run(Process *p, Term *x)
@@ -138,6 +141,7 @@ do_call_ext: {
                 else if (call_kind == CALL_LAST) E += I[3];
                 ENTER_ON_LOAD();
             }
+            if (p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
             if (p->fclass != EXC_TRAP)
                 goto handle_error;
             p->fclass = EXC_NONE;          /* the BIF continues in Erlang code */
@@ -197,7 +201,7 @@ L_i_spawn_call: {
     SWAPIN;
     if (!target) {
         if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
-        if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
         if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }
@@ -214,6 +218,29 @@ L_i_on_load_return: {                     /* x0: what on_load returned */
     I = target;
     NEXT;
 }
+
+L_i_hibernate:                            /* x0 M, x1 F, x2 Args; the stack is empty */
+    if (msg_peek(p)) {
+        uint32_t arity = 0;
+        Term m = x[0], f = x[1];
+        for (Term l = x[2]; is_list(l); l = CDR(list_val(l)))
+            x[arity++] = CAR(list_val(l));
+        const BeamInstr *target = emu_apply_target(p, m, f, x, arity);
+        if (!target) {
+            if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
+            if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+            if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
+            goto handle_error;
+        }
+        I = target;
+        NEXT;
+    }
+    /* nothing to do yet: shrink to what is live and sleep */
+    gc_collect(p, 0, x, 3);
+    p->i = I;
+    emu_save_regs(p, x, 3);
+    p->fcalls = FCALLS;
+    return RUN_WAIT;
 
 L_int_code_end:
     RAISE_ERROR(AM(undef));
@@ -528,7 +555,7 @@ do_call_fun:
             I = (const BeamInstr *)*E++;
             NEXT;
         }
-        if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
         if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }
@@ -555,7 +582,7 @@ do_apply:
     SWAPIN;
     if (!target) {
         if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
-        if (p->fclass == EXC_TRAP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
         if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }

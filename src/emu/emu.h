@@ -51,5 +51,7 @@ RunResult emu_run(Process *p, Term *x);
 extern const BeamInstr *emu_normal_exit_code;
 /* Where a new process starts: calls p->initial_call with args in x. */
 extern const BeamInstr *emu_spawn_entry;
+/* Where a hibernating process waits (x0..x2 = M, F, Args). */
+extern const BeamInstr *emu_hibernate_code;
 
 #endif

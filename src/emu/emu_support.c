@@ -30,7 +30,8 @@ Term emu_args_list(Process *p, const Term *x, uint32_t n)
 
 static void note_bif_failure(Process *p, Export *ep, const Term *args, uint32_t n)
 {
-    if (p->fclass == EXC_TRAP || p->fclass == EXC_ONLOAD || (ep->bif_flags & BIF_RAISES))
+    if (p->fclass == EXC_TRAP || p->fclass == EXC_ONLOAD || p->fclass == EXC_JUMP ||
+        (ep->bif_flags & BIF_RAISES))
         return;
     p->fbif = ep;
     p->fargs = emu_args_list(p, args, n);

@@ -22,7 +22,10 @@ enum { EXC_NONE = 0, EXC_ERROR = 1, EXC_EXIT = 2, EXC_THROW = 3,
        EXC_TRAP = 4,
        /* not an exception: a module's on_load function must run first, at
         * p->i; the call to retry is in p->fstash (see emu.c) */
-       EXC_ONLOAD = 5 };
+       EXC_ONLOAD = 5,
+       /* not an exception: continue at p->i with the stack as the BIF left
+        * it (erlang:hibernate/3 discards the stack) */
+       EXC_JUMP = 6 };
 
 #define MAX_X_REGS 1024
 /* ERTS's initial heap+stack size, in words. */
