@@ -36,7 +36,7 @@ LIB_BEAM := $(LIB_ERL:lib/%.erl=lib/ebin/%.beam)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/$(TYPE)/unit/%)
 
-.PHONY: all deps demo test unit erltest asan tsan debug bench clean check-load
+.PHONY: all deps demo test unit erltest asan tsan debug bench clean check-load conformance
 
 all: $(BIN) $(LIB_BEAM)
 
@@ -84,6 +84,10 @@ debug:
 
 check-load: all
 	$(BIN) --check-load /usr/lib/erlang/lib/*/ebin /usr/lib/elixir/lib/*/ebin
+
+# OTP's own test suites on erl and girder (tests/conformance/README.md).
+conformance: deps all
+	@tools/conformance.sh $(BIN)
 
 bench: deps all
 	@bench/run.sh $(BIN)

@@ -56,9 +56,12 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 #define SWAPIN  do { } while (0)
 
 /* Jump to fail label f, or raise the pending exception if f is 0. */
-#define FAIL_OR_RAISE(f) do { if (f) JUMP(f); goto handle_error; } while (0)
-#define BADARG_OR_FAIL(f) do { if (f) JUMP(f); p->fclass = EXC_ERROR; p->fvalue = AM(badarg); p->fargs = THE_NON_VALUE; goto handle_error; } while (0)
-#define RAISE_ERROR(reason) do { p->fclass = EXC_ERROR; p->fvalue = (reason); p->fargs = THE_NON_VALUE; goto handle_error; } while (0)
+/* A failing guard BIF with a fail label is no exception: forget what it
+ * recorded, or a later error would show its frame. */
+#define FAIL_OR_RAISE(f) do { if (f) { p->fclass = EXC_NONE; p->fbif = NULL; JUMP(f); } \
+        goto handle_error; } while (0)
+#define RAISE_ERROR(reason) do { p->fclass = EXC_ERROR; p->fvalue = (reason); p->fargs = THE_NON_VALUE; \
+        p->fbif = NULL; goto handle_error; } while (0)
 
 /* Make room for `need` heap words, collecting with `live` x registers.
  * Heap fragments (received messages, BIF overflow) are joined by a
@@ -184,6 +187,7 @@ L_return:
 
 L_func_info:                              /* M F A: no clause matched */
     p->fclass = EXC_ERROR;
+    p->fbif = NULL;
     p->fvalue = AM(function_clause);
     p->fargs = emu_args_list(p, x, (uint32_t)I[3]);
     goto handle_error_at_func;

@@ -49,7 +49,12 @@ OP(bs_get_tail) { (void)res; DST(I[2], bits_get_tail(p, SRC(I[1]))); return I + 
 OP(bs_get_integer2)
 {
     Term out;
-    if (!bits_get_integer(p, SRC(I[2]), SRC(I[4]), (unsigned)I[5], (unsigned)I[6], &out)) MISMATCH(I[1]);
+    /* a segment too large for any integer is a mismatch (as ERTS), not a
+     * value */
+    if (!bits_get_integer(p, SRC(I[2]), SRC(I[4]), (unsigned)I[5], (unsigned)I[6], &out) || is_non_value(out)) {
+        p->fclass = EXC_NONE;
+        MISMATCH(I[1]);
+    }
     *res = out;
     DST(I[7], out);
     return I + 8;

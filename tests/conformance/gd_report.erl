@@ -27,8 +27,8 @@ main([OutDir, KnownFile, Update, VmName | SuiteNames]) ->
             halt(0);
         _ -> ok
     end,
-    [io:format("REGRESSION ~w ~w: ~ts~n", [S, C, R]) || {S, C, R} <- Regressions],
-    [io:format("NOW PASSES (remove from ~s): ~w ~w~n", [KnownFile, S, C])
+    [io:format("REGRESSION ~s ~s: ~ts~n", [S, C, R]) || {S, C, R} <- Regressions],
+    [io:format("NOW PASSES (remove from ~s): ~s ~s~n", [KnownFile, S, C])
      || {S, C} <- Stale],
     case Regressions =:= [] andalso Stale =:= [] of
         true -> io:format("~nconformance: OK (known failures: ~w)~n",
@@ -100,7 +100,7 @@ known_line(L) ->
     {{list_to_atom(S), list_to_atom(C)}, string:trim(lists:flatten(Rest))}.
 
 write_list(File, Fails, Known) ->
-    Lines = [io_lib:format("~w ~w ~ts~n", [S, C, maps:get({S, C}, Known, R)])
+    Lines = [io_lib:format("~s ~s ~ts~n", [S, C, maps:get({S, C}, Known, R)])
              || {S, C, R} <- lists:sort(Fails)],
     Head = "# Cases that pass on erl and fail on girder: Suite Case reason.\n"
            "# Regenerate with tools/conformance.sh --update (keeps reasons).\n",

@@ -191,7 +191,13 @@ in_process(Fun) ->
 %% ---- output ----------------------------------------------------------
 
 line(Suite, Key, Status, Detail) ->
-    D = case Detail of "" -> ""; _ -> [" ", summary(Detail)] end,
+    %% A reason that does not format (a VM bug) must not stop the run.
+    D = case Detail of
+            "" -> "";
+            _ -> try [" ", lists:flatten(summary(Detail))]
+                 catch _:_ -> " (reason does not format: bad term?)"
+                 end
+        end,
     io:put_chars(["\nCASE ", atom_to_list(Suite), " ", atom_to_list(Key), " ",
                   atom_to_list(Status), D, "\n"]).
 
@@ -207,8 +213,13 @@ arity(A) -> A.
 
 short(Term) ->
     S = lists:flatten(io_lib:format("~0tp", [Term])),
-    S1 = [case C of $\n -> $\s; $\r -> $\s; _ -> C end || C <- S],
+    S1 = squeeze([case C of $\n -> $\s; $\r -> $\s; $\t -> $\s; _ -> C end
+                  || C <- S]),
     case length(S1) > 120 of
         true -> lists:sublist(S1, 120) ++ "...";
         false -> S1
     end.
+
+squeeze([$\s, $\s | T]) -> squeeze([$\s | T]);
+squeeze([C | T]) -> [C | squeeze(T)];
+squeeze([]) -> [].
