@@ -420,3 +420,33 @@ static Term bif_hibernate(Process *p, Term *a)
     return THE_NON_VALUE;
 }
 BIF_DEF("erlang", "hibernate", 3, bif_hibernate)
+
+/* erts_internal:garbage_collect(major | minor): BIFs never collect (the
+ * caller's registers are not roots here), so the collection happens at
+ * the process's next safe point, before it allocates again. */
+static Term bif_garbage_collect(Process *p, Term *a)
+{
+    if (a[0] != atom_from_cstr("major") && a[0] != atom_from_cstr("minor")) BIF_BADARG(p);
+    p->gc_requested = true;
+    return AM(true);
+}
+BIF_DEF("erts_internal", "garbage_collect", 1, bif_garbage_collect)
+
+/* erts_internal:request_system_task(Pid, Prio, {garbage_collect, ReqId,
+ * Type}): the target collects at its next safe point; the requester gets
+ * {garbage_collect, ReqId, Alive}. Other tasks are not supported yet. */
+static Term bif_request_system_task(Process *p, Term *a)
+{
+    Term req = a[2];
+    if (!is_internal_pid(a[0]) || !is_tuple(req) || tuple_arity(req) != 3 ||
+        tuple_elem(req, 1) != atom_from_cstr("garbage_collect"))
+        BIF_BADARG(p);
+    Process *q = sched_lookup(a[0]);
+    if (q) {
+        q->gc_requested = true;
+        sched_wake(q);
+    }
+    msg_deliver(p, bif_tuple3(p, tuple_elem(req, 1), tuple_elem(req, 2), q ? AM(true) : AM(false)));
+    return AM(ok);
+}
+BIF_DEF("erts_internal", "request_system_task", 3, bif_request_system_task)

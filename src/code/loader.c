@@ -186,11 +186,28 @@ static Term make_string_literal(Loader *ld, const uint8_t *s, size_t len)
 
 static uint32_t rd32(const uint8_t *p) { return (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]; }
 
+/* ERTS's preloaded modules (the erts application's ebin): erl's stack
+ * traces show no file or line for them, so girder loads them without
+ * their line table. */
+static bool is_erts_preloaded(Term module)
+{
+    static const char *const names[] = {
+        "atomics", "counters", "erl_init", "erl_prim_loader", "erl_tracer", "erlang",
+        "erts_code_purger", "erts_dirty_process_signal_handler", "erts_internal",
+        "erts_literal_area_collector", "init", "persistent_term", "prim_buffer", "prim_eval",
+        "prim_file", "prim_inet", "prim_net", "prim_socket", "prim_zip", "socket_registry",
+        "zlib", NULL };
+    for (int i = 0; names[i]; i++)
+        if (strcmp(atom_text(module), names[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool load_lines(Loader *ld)
 {
     Chunk c = ld->bf->lines;
     Module *m = ld->m;
-    if (!c.data)
+    if (!c.data || is_erts_preloaded(m->name))
         return true;
     if (c.size < 20)
         return lfail(ld, "Line chunk too short");

@@ -69,7 +69,7 @@ const BeamInstr *emu_spawn_entry = spawn_code;
  * fragment made a message round trip cost a full copy of the live heap. */
 #define TEST_HEAP(need, live) do { \
         if ((size_t)(E - p->htop) < (size_t)(need) + 1 || \
-            p->frag_words > (size_t)(p->hend - p->heap)) { \
+            p->frag_words > (size_t)(p->hend - p->heap) || p->gc_requested) { \
             SWAPOUT; gc_collect(p, (need), x, (live)); SWAPIN; } } while (0)
 
 void emu_init(void)

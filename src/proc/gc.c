@@ -169,6 +169,7 @@ void gc_collect(Process *p, size_t need, Term *x, uint32_t live)
         size = gc_heap_size_for(p->min_heap_size);
     copy_into(p, x, live, size);
     p->gc_count++;
+    p->gc_requested = false;
     /* Too big for what survived? Compact once more into a smaller block,
      * so a process that made much garbage does not keep a large heap. */
     size_t live_words = (size_t)(p->htop - p->heap) + stack_words + need + 1;

@@ -65,6 +65,7 @@ struct Process {
     size_t min_heap_size;
     Term *old_heap, *old_htop, *old_hend;   /* generational GC (later) */
     uint32_t gc_count;
+    bool gc_requested;        /* erlang:garbage_collect: collect at the next safe point */
 
     /* --- execution state while switched out: scheduler-owned. */
     const BeamInstr *i;       /* next instruction */
