@@ -255,29 +255,52 @@ BIF_DEF("erlang", "++", 2, bif_append_2)
 BIF_DEF("erlang", "append", 2, bif_append_2)
 BIF_DEF("lists", "append", 2, bif_append_2)
 
-/* A -- B: for each element of B, remove its first occurrence in A. */
+/* A -- B: for each element of B, remove its first occurrence in A.
+ * B becomes a sorted multiset (value, count), so the whole job is
+ * O((|A| + |B|) log |B|) instead of |A| * |B|. */
+typedef struct { Term v; SWord n; } Counted;
+
+static int cmp_exact(const void *x, const void *y)
+{
+    return term_compare_exact(*(const Term *)x, *(const Term *)y);
+}
+
 static Term bif_subtract_2(Process *p, Term *a)
 {
     SWord na = list_length(a[0]), nb = list_length(a[1]);
     if (na < 0 || nb < 0) BIF_BADARG(p);
     if (na == 0 || nb == 0) return a[0];
-    Term *items = malloc((size_t)na * sizeof(Term));
-    bool *gone = calloc((size_t)na, 1);
+    Term *bs = malloc((size_t)nb * sizeof(Term));
     SWord i = 0;
-    for (Term l = a[0]; is_list(l); l = CDR(list_val(l))) items[i++] = CAR(list_val(l));
-    for (Term l = a[1]; is_list(l); l = CDR(list_val(l))) {
-        Term e = CAR(list_val(l));
-        for (SWord k = 0; k < na; k++)
-            if (!gone[k] && (items[k] == e || term_eq_exact(items[k], e))) { gone[k] = true; break; }
+    for (Term l = a[1]; is_list(l); l = CDR(list_val(l))) bs[i++] = CAR(list_val(l));
+    qsort(bs, (size_t)nb, sizeof(Term), cmp_exact);
+    Counted *set = malloc((size_t)nb * sizeof(Counted));
+    SWord ns = 0;
+    for (i = 0; i < nb; i++) {
+        if (ns && term_compare_exact(set[ns - 1].v, bs[i]) == 0) set[ns - 1].n++;
+        else set[ns++] = (Counted){ bs[i], 1 };
     }
-    SWord keep = 0;
-    for (SWord k = 0; k < na; k++) keep += !gone[k];
-    Term *hp = proc_alloc(p, 2 * (size_t)keep);
+    free(bs);
+    Term *keep = malloc((size_t)na * sizeof(Term));
+    SWord nk = 0;
+    for (Term l = a[0]; is_list(l); l = CDR(list_val(l))) {
+        Term e = CAR(list_val(l));
+        SWord lo = 0, hi = ns;
+        bool removed = false;
+        while (lo < hi) {
+            SWord mid = (lo + hi) / 2;
+            int c = term_compare_exact(set[mid].v, e);
+            if (c < 0) lo = mid + 1;
+            else if (c > 0) hi = mid;
+            else { if (set[mid].n > 0) { set[mid].n--; removed = true; } break; }
+        }
+        if (!removed) keep[nk++] = e;
+    }
+    free(set);
+    Term *hp = proc_alloc(p, 2 * (size_t)nk);
     Term list = NIL;
-    for (SWord k = na; k-- > 0;)
-        if (!gone[k]) { list = make_cons_at(hp, items[k], list); hp += 2; }
-    free(items);
-    free(gone);
+    for (SWord k = nk; k-- > 0;) { list = make_cons_at(hp, keep[k], list); hp += 2; }
+    free(keep);
     return list;
 }
 BIF_DEF("erlang", "--", 2, bif_subtract_2)
