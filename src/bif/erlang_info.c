@@ -9,6 +9,7 @@
 #include "../term/map.h"
 #include "../code/module.h"
 #include "../proc/sched.h"
+#include "../proc/gc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
@@ -380,8 +381,13 @@ static Term bif_statistics_1(Process *p, Term *a)
     /* scheduler wall time can never be enabled on girder (system_flag) */
     if (atom_is(what, "scheduler_wall_time") || atom_is(what, "scheduler_wall_time_all"))
         return AM(undefined);
-    /* not kept yet: garbage_collection (needs counters in gc.c), io (no
-     * ports), microstate_accounting */
+    if (atom_is(what, "garbage_collection")) {
+        /* {Number of GCs, Words Reclaimed, 0} as erl */
+        uint64_t count, reclaimed;
+        gc_stats(&count, &reclaimed);
+        return bif_tuple3(p, bn_from_uword(p, count), bn_from_uword(p, reclaimed), make_small(0));
+    }
+    /* not kept yet: io (no ports), microstate_accounting */
     BIF_BADARG(p);
 }
 BIF_DEF("erlang", "statistics", 1, bif_statistics_1)

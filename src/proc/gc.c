@@ -100,6 +100,15 @@ static void scan_area(Gc *g, Term *from)
     }
 }
 
+/* Node-wide counters for erlang:statistics(garbage_collection). */
+static _Atomic uint64_t gc_total, gc_reclaimed;
+
+void gc_stats(uint64_t *count, uint64_t *words_reclaimed)
+{
+    *count = atomic_load(&gc_total);
+    *words_reclaimed = atomic_load(&gc_reclaimed);
+}
+
 size_t gc_heap_size_for(size_t words)
 {
     size_t a = PROC_MIN_HEAP_WORDS, b = 377;
@@ -170,6 +179,9 @@ void gc_collect(Process *p, size_t need, Term *x, uint32_t live)
     copy_into(p, x, live, size);
     p->gc_count++;
     p->gc_requested = false;
+    size_t kept = (size_t)(p->htop - p->heap);
+    atomic_fetch_add(&gc_total, 1);
+    atomic_fetch_add(&gc_reclaimed, used > kept ? used - kept : 0);
     /* Too big for what survived? Compact once more into a smaller block,
      * so a process that made much garbage does not keep a large heap. */
     size_t live_words = (size_t)(p->htop - p->heap) + stack_words + need + 1;

@@ -5,6 +5,8 @@
 /* Collect p so that at least `need` free words follow htop; the x registers
  * x[0..live) are roots and are updated. Joins all heap fragments. */
 void gc_collect(Process *p, size_t need, Term *x, uint32_t live);
+/* Collections so far on this node, and heap words they freed. */
+void gc_stats(uint64_t *count, uint64_t *words_reclaimed);
 /* Heap sizes along ERTS's growth series: the smallest >= words. */
 size_t gc_heap_size_for(size_t words);
 #endif
