@@ -377,10 +377,13 @@ BIF_DEF("lists", "keysearch", 3, bif_lists_keysearch)
 static Term bif_error_1(Process *p, Term *a) { return bif_raise(p, EXC_ERROR, a[0]); }
 BIF_DEF_FLAGS("erlang", "error", 1, bif_error_1, BIF_RAISES)
 
+/* error(Reason, Args): Args replaces the arity in the first frame only
+ * when it is a list (erl shows the arity for `none` or anything else). */
 static Term bif_error_2(Process *p, Term *a)
 {
     bif_raise(p, EXC_ERROR, a[0]);
-    p->fargs = a[1];
+    if (is_list(a[1]) || is_nil(a[1]))
+        p->fargs = a[1];
     return THE_NON_VALUE;
 }
 BIF_DEF_FLAGS("erlang", "error", 2, bif_error_2, BIF_RAISES)
@@ -398,7 +401,8 @@ static Term bif_error_3(Process *p, Term *a)
     }
     if (!is_nil(l)) BIF_BADARG(p);
     bif_raise(p, EXC_ERROR, a[0]);
-    p->fargs = a[1];
+    if (is_list(a[1]) || is_nil(a[1]))
+        p->fargs = a[1];
     p->ferror_info = info;
     return THE_NON_VALUE;
 }
