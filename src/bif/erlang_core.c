@@ -344,7 +344,8 @@ static Term keyfind(Process *p, Term *a, bool *found)
         Term e = CAR(list_val(l));
         if (is_tuple(e) && tuple_arity(e) >= pos) {
             Term k = tuple_elem(e, pos);
-            bool eq = k == a[0] || (is_number(k) && is_number(a[0]) ? term_compare(k, a[0]) == 0 : term_eq_exact(k, a[0]));
+            /* "compares equal": ==, so {5} matches {5.0} */
+            bool eq = k == a[0] || (!(is_immed(k) && is_immed(a[0])) && term_compare(k, a[0]) == 0);
             if (eq) { *found = true; return e; }
         }
     }
