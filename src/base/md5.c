@@ -1,13 +1,13 @@
-#include "md5.h"
-#include <math.h>
-#include <pthread.h>
-#include <string.h>
-
 /* md5.c — the MD5 digest (RFC 1321), for erlang:md5/1 and module
  * checksums.
  * The context is exchanged with Erlang as an 88-byte binary laid out as
  * ERTS's MD5_CTX: state[4] and a 64-bit bit count as 32-bit words in host
  * order, then the 64-byte input buffer. */
+#include "md5.h"
+#include <math.h>
+#include <pthread.h>
+#include <string.h>
+
 static uint32_t md5_k[64];
 static pthread_once_t md5_once = PTHREAD_ONCE_INIT;
 
