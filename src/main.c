@@ -135,7 +135,6 @@ static void vm_init(void)
     atom_init();
     bif_init();
     emu_init();
-    module_init();
     sched_init();
 }
 

@@ -462,30 +462,7 @@ BIF_DEF("binary", "compile_pattern", 1, bif_compile_pattern_1)
 
 /* ---- parts and bytes ---- */
 
-static Term part(Process *p, Term bin, Term pos, Term len)
-{
-    if (!is_bitstring(bin) || !is_small(pos) || !is_small(len))
-        BIF_BADARG(p);
-    SWord s = small_val(pos), l = small_val(len);
-    SWord size = (SWord)(bin_bit_size(bin) / 8);
-    if (l < 0) {
-        s += l;
-        l = -l;
-    }
-    if (s < 0 || s > size || l > size - s)
-        BIF_BADARG(p);
-    return bin_sub(p, bin, (size_t)s * 8, (size_t)l * 8);
-}
-
-static Term bif_part_2(Process *p, Term *a)
-{
-    if (!is_tuple(a[1]) || tuple_arity(a[1]) != 2)
-        BIF_BADARG(p);
-    return part(p, a[0], tuple_elem(a[1], 1), tuple_elem(a[1], 2));
-}
-BIF_DEF("binary", "part", 2, bif_part_2)
-static Term bif_part_3(Process *p, Term *a) { return part(p, a[0], a[1], a[2]); }
-BIF_DEF("binary", "part", 3, bif_part_3)
+/* binary:part/2,3 are erlang:binary_part/2,3 (erlang_bin.c). */
 
 /* Byte i of a binary. */
 static unsigned byte_at(Term bin, size_t i)

@@ -53,12 +53,14 @@ static Term bif_binary_part_2(Process *p, Term *a)
     return binary_part(p, a[0], tuple_elem(a[1], 1), tuple_elem(a[1], 2));
 }
 GUARD_BIF_DEF("erlang", "binary_part", 2, bif_binary_part_2)
+BIF_DEF("binary", "part", 2, bif_binary_part_2)
 
 static Term bif_binary_part_3(Process *p, Term *a)
 {
     return binary_part(p, a[0], a[1], a[2]);
 }
 GUARD_BIF_DEF("erlang", "binary_part", 3, bif_binary_part_3)
+BIF_DEF("binary", "part", 3, bif_binary_part_3)
 
 static Term bif_split_binary_2(Process *p, Term *a)
 {

@@ -289,7 +289,6 @@ void module_free(Module *m)
     free(m);
 }
 
-void module_init(void) {}
 
 /* ---- code path ---- */
 static char **paths;

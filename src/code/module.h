@@ -64,7 +64,6 @@ typedef struct Module {
     bool purged;
 } Module;
 
-void module_init(void);
 Module *module_find(Term name);
 /* Find the module whose code contains `pc` (for stack traces). */
 Module *module_of_code(const BeamInstr *pc);

@@ -1,14 +1,15 @@
 /* emu.c — the interpreter loop: one block per instruction of ops.def,
  * dispatched by computed goto. Hot state lives in locals: I (next
- * instruction), E (stack top), x (argument registers), FCALLS (reductions
- * left); SWAPOUT/SWAPIN write them back to / reload them from the process
- * around anything that can collect, raise or switch. Helpers that are not
- * on hot paths live in emu_support.c. */
+ * instruction), x (argument registers), FCALLS (reductions left, written
+ * back to p->fcalls around calls that count or switch); the stack pointer
+ * E is p->stop itself (see below). Helpers that are not on hot paths live
+ * in emu_support.c. */
 #include "emu.h"
 #include "emu_support.h"
 #include "../term/atom.h"
 #include "../term/compare.h"
 #include "../term/map.h"
+#include "../term/arith.h"
 #include "../proc/gc.h"
 #include "../proc/sched.h"
 #include "../proc/catches.h"
@@ -52,8 +53,6 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 /* The stack pointer lives in p->stop itself (not a local copy): every
  * allocation checks the heap top against it, so it must never be stale. */
 #define E (p->stop)
-#define SWAPOUT do { } while (0)
-#define SWAPIN  do { } while (0)
 
 /* Jump to fail label f, or raise the pending exception if f is 0. */
 /* A failing guard BIF with a fail label is no exception: forget what it
@@ -70,7 +69,7 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 #define TEST_HEAP(need, live) do { \
         if ((size_t)(E - p->htop) < (size_t)(need) + 1 || \
             p->frag_words > (size_t)(p->hend - p->heap) || p->gc_requested) { \
-            SWAPOUT; gc_collect(p, (need), x, (live)); SWAPIN; } } while (0)
+            gc_collect(p, (need), x, (live)); } } while (0)
 
 void emu_init(void)
 {
@@ -95,7 +94,6 @@ RunResult emu_run(Process *p, Term *x)
     bool map_exact;        /* float registers: never live across calls */
     int32_t FCALLS = p->fcalls;
     Term t1, t2, res;
-    SWAPIN;
     I = p->i;
     for (uint32_t i = 0; i < p->arity; i++)
         x[i] = p->arg_reg[i];
@@ -132,12 +130,10 @@ do_call_ext: {
     const BeamInstr *target = atomic_load(&ep->addr);
     if (ep->bif) {
         /* a BIF runs in the caller's frame: no return address is pushed */
-        SWAPOUT;
         p->fcalls = FCALLS;
         p->i = I;                          /* where the BIF was called from */
         res = emu_call_bif(p, ep, x, arity);
         FCALLS = p->fcalls;
-        SWAPIN;
         if (is_non_value(res)) {
             if (p->fclass == EXC_ONLOAD) {
                 if (call_kind == CALL_BODY) PUSH_CP(I + 3);
@@ -193,16 +189,13 @@ L_func_info:                              /* M F A: no clause matched */
     goto handle_error_at_func;
 
 L_i_normal_exit:
-    SWAPOUT;
     p->fcalls = FCALLS;
     sched_exit(p, AM(normal));
     return RUN_EXIT;
 
 L_i_spawn_call: {
     uint32_t arity = (uint32_t)small_val(p->initial_call[2]);
-    SWAPOUT;
     const BeamInstr *target = emu_apply_target(p, p->initial_call[0], p->initial_call[1], x, arity);
-    SWAPIN;
     if (!target) {
         if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
         if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
@@ -447,9 +440,7 @@ L_if_end:
 /* ------------------------------------------------------------------ BIFs */
 L_bif0: {                                 /* Bif Dst */
     Export *ep = (Export *)I[1];
-    SWAPOUT;
     res = emu_guard_bif(p, ep, NULL, 0);
-    SWAPIN;
     if (is_non_value(res)) goto handle_error_bif0;
     DST(I[2], res);
     I += 3;
@@ -459,9 +450,7 @@ handle_error_bif0:
 }
 L_bif1: {                                 /* Fail Bif Arg Dst */
     Term args[1] = { SRC(I[3]) };
-    SWAPOUT;
     res = emu_guard_bif(p, (Export *)I[2], args, 1);
-    SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[4], res);
     I += 5;
@@ -469,9 +458,7 @@ L_bif1: {                                 /* Fail Bif Arg Dst */
 }
 L_bif2: {                                 /* Fail Bif Arg1 Arg2 Dst */
     Term args[2] = { SRC(I[3]), SRC(I[4]) };
-    SWAPOUT;
     res = emu_guard_bif(p, (Export *)I[2], args, 2);
-    SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[5], res);
     I += 6;
@@ -479,9 +466,7 @@ L_bif2: {                                 /* Fail Bif Arg1 Arg2 Dst */
 }
 L_gc_bif1: {                              /* Fail Live Bif Arg Dst */
     Term args[1] = { SRC(I[4]) };
-    SWAPOUT;
     res = emu_gc_bif(p, (Export *)I[3], args, 1, IS_LIT(I[4]));
-    SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[5], res);
     I += 6;
@@ -489,9 +474,7 @@ L_gc_bif1: {                              /* Fail Live Bif Arg Dst */
 }
 L_gc_bif2: {                              /* Fail Live Bif Arg1 Arg2 Dst */
     Term args[2] = { SRC(I[4]), SRC(I[5]) };
-    SWAPOUT;
     res = emu_gc_bif(p, (Export *)I[3], args, 2, IS_LIT(I[4]) | IS_LIT(I[5]) << 1);
-    SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[6], res);
     I += 7;
@@ -514,9 +497,7 @@ L_i_minus:
     goto L_gc_bif2;
 L_gc_bif3: {                              /* Fail Live Bif Arg1 Arg2 Arg3 Dst */
     Term args[3] = { SRC(I[4]), SRC(I[5]), SRC(I[6]) };
-    SWAPOUT;
     res = emu_gc_bif(p, (Export *)I[3], args, 3, IS_LIT(I[4]) | IS_LIT(I[5]) << 1 | IS_LIT(I[6]) << 2);
-    SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[7], res);
     I += 8;
@@ -549,11 +530,9 @@ L_call_fun2:                              /* Tag Arity Func */
     t1 = SRC(I[3]);
     PUSH_CP(I + 4);
 do_call_fun:
-    SWAPOUT;
     p->fcalls = FCALLS;
     const BeamInstr *target = emu_fun_target(p, t1, x, arity);
     FCALLS = p->fcalls;
-    SWAPIN;
     if (!target) {
         if (p->fclass == EXC_NONE) {      /* a BIF export ran to completion */
             I = (const BeamInstr *)*E++;
@@ -579,11 +558,9 @@ L_apply_last:                             /* Arity Dealloc */
     arity = (uint32_t)I[1];
     E += I[2];
 do_apply:
-    SWAPOUT;
     p->fcalls = FCALLS;
     const BeamInstr *target = emu_apply_target(p, x[arity], x[arity + 1], x, arity);
     FCALLS = p->fcalls;
-    SWAPIN;
     if (!target) {
         if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
         if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
@@ -606,9 +583,7 @@ L_catch_end:                              /* Y */
     DST(I[1], NIL);
     p->catches--;
     if (is_non_value(x[0])) {
-        SWAPOUT;
         x[0] = emu_catch_value(p, x[1], x[2], x[3]);
-        SWAPIN;
     }
     I += 2;
     NEXT;
@@ -631,9 +606,7 @@ L_raise:                                  /* Trace Value */
     emu_reraise(p, t1, t2);
     goto handle_error_keep_trace;
 L_build_stacktrace:
-    SWAPOUT;
     x[0] = emu_build_stacktrace(p, x[0]);
-    SWAPIN;
     I += 1;
     NEXT;
 L_raw_raise:                              /* x0 class, x1 reason, x2 trace */
@@ -646,11 +619,9 @@ L_raw_raise:                              /* x0 class, x1 reason, x2 trace */
 
 /* --------------------------------------------------------------- messages */
 L_send:
-    SWAPOUT;
     p->fcalls = FCALLS;
     res = msg_send(p, x[0], x[1]);
     FCALLS = p->fcalls;
-    SWAPIN;
     if (is_non_value(res)) goto handle_error;
     x[0] = res;
     I += 1;
@@ -728,7 +699,7 @@ L_i_fmove_to_fr:                          /* Src Fr */
 L_fconv: {                                /* Src FrDst */
     t1 = SRC(I[1]);
     double d;
-    if (!emu_to_double(t1, &d)) RAISE_ERROR(AM(badarith));
+    if (!arith_to_double(t1, &d)) RAISE_ERROR(AM(badarith));
     fr[I[2]] = d;
     I += 3;
     NEXT;
@@ -755,9 +726,7 @@ do_put_map: {
     bool exact = map_exact;
     t1 = SRC(I[2]);
     UWord n = I[5];
-    SWAPOUT;
     res = emu_put_map(p, t1, exact, I + 6, n, x, E);
-    SWAPIN;
     if (is_non_value(res)) FAIL_OR_RAISE(I[1]);
     DST(I[3], res);
     I += 6 + n;
@@ -833,12 +802,10 @@ L_nif_start:
 /* ---------------------------------------------------- leaving the loop */
 yield:
     /* p->i and p->arity are set */
-    SWAPOUT;
     emu_save_regs(p, x, p->arity);
     p->fcalls = FCALLS;
     return RUN_YIELD;
 wait:
-    SWAPOUT;
     p->arity = 0;
     p->fcalls = FCALLS;
     return RUN_WAIT;
@@ -847,18 +814,14 @@ wait:
 handle_error_at_func:
     /* function_clause: the current function is the one whose func_info
      * we are at; I points at it */
-    SWAPOUT;
     emu_build_trace(p, I, true);
     goto unwind;
 handle_error:
-    SWAPOUT;
     emu_build_trace(p, I, false);
     goto unwind;
 handle_error_keep_trace:
-    SWAPOUT;
 unwind: {
     const BeamInstr *handler = emu_find_catch(p);
-    SWAPIN;
     if (!handler) {
         p->fcalls = FCALLS;
         sched_exit_exception(p);

@@ -481,24 +481,6 @@ void emu_save_regs(Process *p, const Term *x, uint32_t n)
     p->arity = n;
 }
 
-bool emu_to_double(Term t, double *d)
-{
-    if (is_float(t)) { *d = float_val(t); return true; }
-    if (is_small(t)) { *d = (double)small_val(t); return true; }
-    if (is_big(t)) {
-        double r = 0;
-        size_t n = big_size(t);
-        const UWord *l = big_limbs(t);
-        for (size_t i = n; i-- > 0;)
-            r = r * 18446744073709551616.0 + (double)l[i];
-        if (!isfinite(r))
-            return false;
-        *d = big_sign(t) ? -r : r;
-        return true;
-    }
-    return false;
-}
-
 Term emu_put_map(Process *p, Term map, bool exact, const BeamInstr *list, UWord n,
                  const Term *x, const Term *E)
 {

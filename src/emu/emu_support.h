@@ -42,7 +42,6 @@ void emu_build_trace(Process *p, const BeamInstr *I, bool at_func_info);
  * NULL if there is none. */
 const BeamInstr *emu_find_catch(Process *p);
 void emu_save_regs(Process *p, const Term *x, uint32_t n);
-bool emu_to_double(Term t, double *d);
 Term emu_put_map(Process *p, Term map, bool exact, const BeamInstr *list, UWord n,
                  const Term *x, const Term *E);
 /* The MFA of the function containing pc, for process_info etc. */

@@ -27,7 +27,7 @@ Process *proc_alloc_bare(size_t heap_words)
     p->dictionary = NIL;
     p->registered_name = NIL;
     p->group_leader = NIL;
-    p->fvalue = p->fargs = p->ftrace = p->fstash = NIL;
+    p->fvalue = p->fargs = p->fstash = NIL;
     p->ferror_info = NIL;
     p->msg_first = NULL;
     p->msg_last = &p->msg_first;

@@ -69,7 +69,6 @@ struct Process {
 
     /* --- execution state while switched out: scheduler-owned. */
     const BeamInstr *i;       /* next instruction */
-    const BeamInstr *cp;      /* continuation when i is a function entry */
     Term *arg_reg;            /* saved x registers (malloc'd, arity words) */
     uint32_t arity;           /* live x registers when switched out */
     uint32_t arg_reg_cap;
@@ -83,8 +82,8 @@ struct Process {
     uint32_t fclass;          /* EXC_* */
     Term fvalue;              /* reason */
     Term fargs;               /* THE_NON_VALUE, or args for the first frame */
-    Term ftrace;              /* built stack trace (list) once raised */
-    Term fstash;              /* the stack trace term once built */
+    Term fstash;              /* the stack trace once built; also carries the
+                               * call to retry while an on_load runs (emu.c) */
     struct Export *fbif;      /* the BIF that raised, for the first frame */
     bool fskip_current;       /* trace: leave out the current function */
     bool fkeep_trace;         /* trace: fstash was given (erlang:raise/3) */
