@@ -3,7 +3,7 @@
 %% an environment list; runs a recursive program (fib and a sum loop) in it.
 %% group: sequential
 %% args: n
-%% full: 29
+%% full: 31
 %% quick: 25
 -module(interp).
 -export([main/1]).

@@ -134,11 +134,18 @@ outcome(Status, Out, Wall, Rss, Limit) ->
 first([]) -> none;
 first([X | _]) -> X.
 
+%% The most telling line of a failed run: init's crash line or girder's own
+%% message if there is one, else the first line that is not ours.
 first_error(Lines) ->
-    case [L || L <- Lines, L =/= "", not lists:prefix("RESULT", L),
-               not lists:prefix("TIME_US", L), not lists:prefix("METRIC", L),
-               not lists:prefix("Command exited", L)] of
+    Other = [L || L <- Lines, L =/= "", not lists:prefix("RESULT", L),
+                  not lists:prefix("TIME_US", L), not lists:prefix("METRIC", L),
+                  not lists:prefix("Command exited", L), not lists:prefix("=ERROR REPORT", L),
+                  not lists:prefix("Error in process", L)],
+    Telling = [L || L <- Other, lists:prefix("{\"init terminating", L)
+                                    orelse lists:prefix("girder", L)],
+    case Telling ++ Other of
         [] -> "(no output)";
+        ["{\"init terminating in do_boot\"," ++ Why | _] -> "init terminating: " ++ lists:sublist(Why, 140);
         [L | _] -> lists:sublist(L, 160)
     end.
 
@@ -292,6 +299,7 @@ value(n_a) -> "n/a";
 value(V) when V >= 100 -> integer_to_list(round(V));
 value(V) -> io_lib:format("~.2f", [float(V)]).
 fmt_ratio(none) -> "-";
+fmt_ratio(R) when R < 0.1 -> io_lib:format("~.3f", [R]);
 fmt_ratio(R) -> io_lib:format("~.2f", [R]).
 
 %% ---- geometric means: time rows not marked info, and lower-is-better
