@@ -82,7 +82,7 @@ alternatives(S) -> [string:lexemes(A, " ") || A <- string:split(S, "|", all)].
 
 rows(P = #{full := Full, quick := Q, flags := Flags, timeout := T}, Quick) ->
     Variants = case Quick of true -> Q; false -> Full end,
-    [P#{argv => Argv, vmflags => Fl, limit => case Quick of true -> 30; false -> T end}
+    [P#{argv => Argv, vmflags => Fl, limit => case Quick of true -> min(T, 30); false -> T end}
      || Argv <- Variants, Fl <- Flags].
 
 %% ---- running one program once on one VM
@@ -115,7 +115,7 @@ read_rss(File) ->
 
 outcome(Status, Out, Wall, Rss, Limit) ->
     Lines = [string:trim(L) || L <- string:split(binary_to_list(Out), "\n", all)],
-    Result = first(["RESULT " ++ R || "RESULT " ++ R <- Lines]),
+    Result = first([R || "RESULT " ++ R <- Lines]),
     Time = first([T || "TIME_US " ++ T <- Lines]),
     Metrics = [metric(string:lexemes(M, " ")) || "METRIC " ++ M <- Lines],
     Base = #{wall => Wall, rss_kb => Rss, out => Out},
@@ -314,25 +314,30 @@ row_entries(Row = #{group := G, name := N, erl := E, girder := Gi}) ->
         ++ [{G, Label ++ ": " ++ M, R} || {M, _, lower, Ev, Gv} <- maps:get(metrics, Row),
                                          R <- [ratio(Ev, Gv)], R =/= none].
 
-%% The arguments and any +S flag: enough to tell a chart's bars apart.
-short_params(Row = #{vmflags := Flags}) ->
-    string:join([V || V <- [params(Row#{vmflags := []}), sched_flag(Flags)], V =/= ""], " ").
+%% The argument values and any +S flag: enough to tell a chart's bars apart.
+short_params(#{argv := Argv, vmflags := Flags}) ->
+    string:join([V || V <- Argv ++ [sched_flag(Flags)], V =/= ""], " ").
 
 sched_flag(["+S", N | _]) -> "+S " ++ N;
 sched_flag([_ | T]) -> sched_flag(T);
 sched_flag([]) -> "".
 
+%% {Group, Count, Mean, NotCounted} for every group that has a row; Mean is
+%% none when no ratio could be counted.
 geomeans(Rows) ->
     Es = entries(Rows),
-    [{G, length(Rs), math:exp(lists:sum([math:log(R) || R <- Rs]) / length(Rs)),
-      length([x || #{group := G1, status := S} <- Rows, G1 =:= G, S =/= ok])}
-     || G <- ?GROUPS, Rs <- [[R || {G1, _, R} <- Es, G1 =:= G]], Rs =/= []].
+    [{G, length(Rs), geomean(Rs), length([x || #{group := G1, status := S} <- Rows, G1 =:= G, S =/= ok])}
+     || G <- ?GROUPS, lists:any(fun(#{group := G1}) -> G1 =:= G end, Rows),
+        Rs <- [[R || {G1, _, R} <- Es, G1 =:= G]]].
+
+geomean([]) -> none;
+geomean(Rs) -> math:exp(lists:sum([math:log(R) || R <- Rs]) / length(Rs)).
 
 print_geomeans(Geo) ->
     io:format("~s~ngeometric mean of ratios girder/erl (lower is better):~n",
               [lists:duplicate(100, $-)]),
-    [io:format("  ~-11s ~6.2f  over ~p ratios~s~n",
-               [G, M, N, case F of 0 -> ""; _ -> io_lib:format(" (~p benchmarks failed or wrong, not counted)", [F]) end])
+    [io:format("  ~-11s ~6s  over ~p ratios~s~n",
+               [G, fmt_ratio(M), N, case F of 0 -> ""; _ -> io_lib:format(" (~p benchmarks failed or wrong, not counted)", [F]) end])
      || {G, N, M, F} <- Geo].
 
 %% ---- JSON
@@ -340,7 +345,8 @@ write_json(File, Mode, Runs, Rows, Geo) ->
     Doc = #{mode => Mode, runs => Runs, otp_release => erlang:system_info(otp_release),
             girder_commit => string:trim(os:cmd("git rev-parse --short HEAD 2>/dev/null")),
             date => calendar:system_time_to_rfc3339(erlang:system_time(second)),
-            geomean => maps:from_list([{G, #{ratio => M, count => N}} || {G, N, M, _} <- Geo]),
+            geomean => maps:from_list([{G, #{ratio => M, count => N, not_counted => F}}
+                                       || {G, N, M, F} <- Geo]),
             benchmarks => [json_row(R) || R <- Rows]},
     ok = file:write_file(File, [json(Doc), $\n]).
 
@@ -410,7 +416,7 @@ chart(Rows, Geo, Mode) ->
 
 gnuplot_script(_, _, _, _, [], _) -> "";
 gnuplot_script(Dat, Png, Geo, Mode, Groups, Rs) ->
-    Title = string:join([io_lib:format("~s ~.2f", [G, M]) || {G, _, M, _} <- Geo], ",  "),
+    Title = string:join([io_lib:format("~s ~s", [G, fmt_ratio(M)]) || {G, _, M, _} <- Geo], ",  "),
     Colors = #{"sequential" => "#3b6fb6", "processes" => "#d1762c",
                "memory" => "#4a9a4a", "startup" => "#888888"},
     Bars = [io_lib:format("'~s' index ~p using 1:3:($1-0.4):($1+0.4):($3<1?$3:1):($3<1?1:$3):xtic(2)"
@@ -429,9 +435,9 @@ gnuplot_script(Dat, Png, Geo, Mode, Groups, Rs) ->
       "set xtics rotate by -60 left noenhanced~n"
       "set grid ytics~n"
       "set bmargin 24~n"
-      "set key outside right top~n"
+      "set key outside top center horizontal~n"
       "set arrow from graph 0, first 1 to graph 1, first 1 nohead lw 2 lc rgb 'black'~n"
       "plot ~s~n",
-      [max(900, 60 + 22 * length(Rs)), Png, Mode, Title,
+      [max(900, 120 + 30 * length(Rs)), Png, Mode, Title,
        min(lists:min(Rs), 1.0) / 1.6, max(lists:max(Rs), 1.0) * 1.6, length(Rs) + 1,
        lists:join(", \\\n     ", Bars)]).
