@@ -1,7 +1,8 @@
 %% idle_memory.erl — memory of N idle processes after each has done some work
 %% (built and summed a 200-element list) and been garbage collected: what a
 %% long-lived, mostly idle process costs. Time row: spawning, working and
-%% collecting all of them.
+%% collecting all of them, shown only (the parent's queue holds every "ready").
+%% time: info
 %% group: memory
 %% args: n
 %% full: 1000000

@@ -116,8 +116,9 @@ read_rss(File) ->
 outcome(Status, Out, Wall, Rss, Limit) ->
     Lines = [string:trim(L) || L <- string:split(binary_to_list(Out), "\n", all)],
     Result = first([R || "RESULT " ++ R <- Lines]),
-    Time = first([T || "TIME_US " ++ T <- Lines]),
+    Time = int_or_none(first([T || "TIME_US " ++ T <- Lines])),
     Metrics = [metric(string:lexemes(M, " ")) || "METRIC " ++ M <- Lines],
+    BadMetric = lists:member(bad, Metrics),
     Base = #{wall => Wall, rss_kb => Rss, out => Out},
     if
         Status =:= 124; Status =:= 137 ->
@@ -125,10 +126,11 @@ outcome(Status, Out, Wall, Rss, Limit) ->
         Status =/= 0 ->
             Base#{status => failed, why => io_lib:format("exit ~p: ~s", [Status, first_error(Lines)])};
         Result =:= none; Time =:= none ->
-            Base#{status => failed, why => "no RESULT/TIME_US line: " ++ first_error(Lines)};
+            Base#{status => failed, why => "no RESULT or TIME_US <integer> line: " ++ first_error(Lines)};
+        BadMetric ->
+            Base#{status => failed, why => "a METRIC line is not \"METRIC name number|n/a unit [info]\""};
         true ->
-            Base#{status => ok, result => Result, time_us => list_to_integer(Time),
-                  metrics => Metrics}
+            Base#{status => ok, result => Result, time_us => Time, metrics => Metrics}
     end.
 
 first([]) -> none;
@@ -149,12 +151,22 @@ first_error(Lines) ->
         [L | _] -> lists:sublist(L, 160)
     end.
 
-metric([Name, V, Unit | Kind]) ->
-    {Name, number(V), Unit, case Kind of ["info"] -> info; _ -> lower end}.
+int_or_none(none) -> none;
+int_or_none(S) -> try list_to_integer(S) catch error:badarg -> none end.
+
+metric([Name, V, Unit]) -> metric(Name, number(V), Unit, lower);
+metric([Name, V, Unit, "info"]) -> metric(Name, number(V), Unit, info);
+metric(_) -> bad.
+
+metric(_, bad, _, _) -> bad;
+metric(Name, V, Unit, Kind) -> {Name, V, Unit, Kind}.
 
 number("n/a") -> n_a;
 number(S) ->
-    try list_to_float(S) catch error:badarg -> float(list_to_integer(S)) end.
+    try list_to_float(S)
+    catch error:badarg ->
+            try float(list_to_integer(S)) catch error:badarg -> bad end
+    end.
 
 %% ---- one benchmark variant: Runs alternating runs, stopping at a failure
 measure(Row, Vms, Runs, Base) ->
