@@ -91,6 +91,7 @@ run_once(Vm, #{name := Name, argv := Argv, vmflags := Flags, limit := Limit}) ->
     Args = ["-k", "5", integer_to_list(Limit), "/usr/bin/time", "-o", RssFile, "-f", "%M", Vm]
         ++ Flags ++ ["-noshell", "-pa", ?OUT, "-run", Name, "main"] ++ Argv
         ++ ["-s", "erlang", "halt"],
+    _ = file:delete(RssFile),
     T0 = erlang:monotonic_time(microsecond),
     Port = open_port({spawn_executable, os:find_executable("timeout")},
                      [{args, Args}, exit_status, stderr_to_stdout, binary, hide]),
@@ -220,7 +221,8 @@ rss_metrics(Row = #{rss := Arg}, Runs, Base) ->
     case arg_value(Row, Arg) of
         none -> [Peak];
         N ->
-            Per = fun(Tag) -> (Rss(Tag) - maps:get(Tag, Base)) * 1024 / N end,
+            Flags = maps:get(vmflags, Row),
+            Per = fun(Tag) -> (Rss(Tag) - maps:get({Tag, Flags}, Base)) * 1024 / N end,
             [Peak, {"rss_bytes_per_" ++ Arg, "bytes", lower, Per(erl), Per(girder)}]
     end.
 
@@ -230,16 +232,14 @@ arg_value(#{args := Names, argv := Argv}, Arg) ->
         false -> none
     end.
 
-%% The RSS of each VM started and stopped with nothing to do (kB), for the
-%% rss_bytes_per_* metrics.
+%% The RSS (kB) of each VM started with a row's flags and stopped with next
+%% to nothing to do (hello), for the rss_bytes_per_* metrics: #{{Vm, Flags} => kB}.
 baselines(Rows, Vms) ->
-    case [R || R = #{rss := A} <- Rows, A =/= none, A =/= "-"] of
-        [] -> #{erl => 0, girder => 0};
-        _ ->
-            Row = #{name => "hello", argv => ["1"], vmflags => [], limit => 30},
-            maps:from_list([{Tag, median([maps:get(rss_kb, run_once(P, Row)) || _ <- [1, 2, 3]])}
-                            || {Tag, P} <- Vms])
-    end.
+    FlagSets = lists:usort([F || #{rss := A, vmflags := F} <- Rows, A =/= none, A =/= "-"]),
+    maps:from_list([{{Tag, F}, median([maps:get(rss_kb, run_once(P, hello_row(F))) || _ <- [1, 2, 3]])}
+                    || F <- FlagSets, {Tag, P} <- Vms]).
+
+hello_row(Flags) -> #{name => "hello", argv => ["1"], vmflags => Flags, limit => 30}.
 
 median(L) ->
     S = lists:sort(L),
