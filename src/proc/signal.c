@@ -1,0 +1,346 @@
+/* signal.c — links, monitors and exit signals (signal.h).
+ * The rule that keeps this race-free: a process adds or removes the other
+ * side's node under the other's plock only while the other is alive
+ * (checked under that same lock); an exiting process detaches its whole
+ * list under its plock as it turns PS_EXITED. So a node is either seen by
+ * the exit walk or never added. */
+#include "signal.h"
+#include "sched.h"
+#include "ptab.h"
+#include "message.h"
+#include "copy.h"
+#include "../term/atom.h"
+#include "../term/ref.h"
+#include "../term/binary.h"
+#include "../bif/bif.h"
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_alive_state(uint32_t st)
+{
+    return st != PS_EXITED && st != PS_FREE && st != PS_EMBRYO;
+}
+
+static LinkNode *new_node(Term other, const Term *refw, Term name, uint8_t kind)
+{
+    LinkNode *n = malloc(sizeof *n);
+    n->other = other;
+    n->name = name;
+    n->kind = kind;
+    if (refw) {
+        memcpy(n->refw, refw, sizeof n->refw);
+        n->ref = make_boxed(n->refw);
+    } else {
+        n->ref = NIL;
+    }
+    return n;
+}
+
+static bool same_ref(const LinkNode *n, const Term *refw)
+{
+    return n->ref != NIL && memcmp(n->refw, refw, sizeof n->refw) == 0;
+}
+
+/* Unlink and return the first node of `kind` matching other (refw NULL)
+ * or the reference; plock held. */
+static LinkNode *take_node(Process *p, uint8_t kind, Term other, const Term *refw)
+{
+    for (LinkNode **pp = &p->links; *pp; pp = &(*pp)->next) {
+        LinkNode *n = *pp;
+        if (n->kind == kind && (refw ? same_ref(n, refw) : n->other == other)) {
+            *pp = n->next;
+            return n;
+        }
+    }
+    return NULL;
+}
+
+static bool has_link(Process *p, Term other)
+{
+    for (LinkNode *n = p->links; n; n = n->next)
+        if (n->kind == LK_LINK && n->other == other)
+            return true;
+    return false;
+}
+
+/* Add a node to q if q is alive; false if it is not. */
+static bool add_if_alive(Process *q, LinkNode *n)
+{
+    proc_lock(&q->plock);
+    bool ok = is_alive_state(atomic_load(&q->state));
+    if (ok) {
+        n->next = q->links;
+        q->links = n;
+    }
+    proc_unlock(&q->plock);
+    return ok;
+}
+
+void sig_send(Process *q, Term pid, uint8_t kind, Term from, Term term)
+{
+    HeapFrag *frag;
+    OffHeapHeader *oh = NULL;
+    Term t = copy_to_frag(term, &frag, &oh);
+    msg_enqueue(q, pid, kind, from, t, frag, oh);
+}
+
+bool sched_link(Process *self, Process *other)
+{
+    if (self == other)
+        return true;
+    proc_lock(&self->plock);
+    bool already = has_link(self, other->id);
+    proc_unlock(&self->plock);
+    if (already)
+        return true;
+    /* the other side first: if it is dead, nothing was added anywhere */
+    proc_lock(&other->plock);
+    bool ok = is_alive_state(atomic_load(&other->state)) && other->id != NIL;
+    if (ok && !has_link(other, self->id)) {
+        LinkNode *n = new_node(self->id, NULL, NIL, LK_LINK);
+        n->next = other->links;
+        other->links = n;
+    }
+    proc_unlock(&other->plock);
+    if (!ok)
+        return false;
+    LinkNode *mine = new_node(other->id, NULL, NIL, LK_LINK);
+    proc_lock(&self->plock);
+    mine->next = self->links;
+    self->links = mine;
+    proc_unlock(&self->plock);
+    return true;
+}
+
+void sig_link_embryo(Process *parent, Process *child)
+{
+    LinkNode *n = new_node(parent->id, NULL, NIL, LK_LINK);
+    n->next = child->links;
+    child->links = n;
+    LinkNode *mine = new_node(child->id, NULL, NIL, LK_LINK);
+    proc_lock(&parent->plock);
+    mine->next = parent->links;
+    parent->links = mine;
+    proc_unlock(&parent->plock);
+}
+
+void sched_unlink(Process *self, Term other)
+{
+    proc_lock(&self->plock);
+    LinkNode *n = take_node(self, LK_LINK, other, NULL);
+    proc_unlock(&self->plock);
+    free(n);
+    Process *q = ptab_lookup(other);
+    if (!q)
+        return;
+    proc_lock(&q->plock);
+    if (__atomic_load_n(&q->id, __ATOMIC_ACQUIRE) == other)
+        n = take_node(q, LK_LINK, self->id, NULL);
+    else
+        n = NULL;
+    proc_unlock(&q->plock);
+    free(n);
+}
+
+/* {'DOWN', Ref, process, Who, Reason} on p's heap */
+static Term down_tuple(Process *p, const Term *refw, Term who, Term reason)
+{
+    Term *hp = proc_alloc(p, 6 + REF_WORDS);
+    memcpy(hp + 6, refw, REF_WORDS * sizeof(Term));
+    hp[0] = make_arityval(5);
+    hp[1] = AM(DOWN);
+    hp[2] = make_boxed(hp + 6);
+    hp[3] = AM(process);
+    hp[4] = who;
+    hp[5] = reason;
+    return make_tuple(hp);
+}
+
+/* What a 'DOWN' names: the pid, or {Name, node()} for a monitor by name. */
+static Term down_who(Process *p, const LinkNode *n)
+{
+    if (n->name == NIL)
+        return n->other;
+    return bif_tuple2(p, n->name, AM(nonode_at_nohost));
+}
+
+Term sched_monitor(Process *p, Process *target, Term target_term)
+{
+    Term ref = ref_make(p);
+    const Term *refw = boxed_val(ref);
+    Term name = is_tuple(target_term) ? tuple_elem(target_term, 1)
+              : is_atom(target_term) ? target_term : NIL;
+    if (target && target != p) {
+        LinkNode *theirs = new_node(p->id, refw, NIL, LK_MONITORED_BY);
+        if (add_if_alive(target, theirs)) {
+            LinkNode *mine = new_node(target->id, refw, name, LK_MONITOR);
+            proc_lock(&p->plock);
+            mine->next = p->links;
+            p->links = mine;
+            proc_unlock(&p->plock);
+            return ref;
+        }
+        free(theirs);
+    } else if (target == p) {
+        /* monitoring oneself: allowed, never fires while alive */
+        LinkNode *mine = new_node(p->id, refw, name, LK_MONITOR);
+        LinkNode *theirs = new_node(p->id, refw, NIL, LK_MONITORED_BY);
+        proc_lock(&p->plock);
+        mine->next = p->links;
+        theirs->next = mine;
+        p->links = theirs;
+        proc_unlock(&p->plock);
+        return ref;
+    }
+    /* a dead or unknown target: 'DOWN' with noproc at once */
+    Term who = is_atom(target_term) ? bif_tuple2(p, target_term, AM(nonode_at_nohost)) : target_term;
+    msg_deliver(p, down_tuple(p, refw, who, AM(noproc)));
+    return ref;
+}
+
+bool sched_demonitor(Process *p, Term ref)
+{
+    if (!is_internal_ref(ref))
+        return false;
+    const Term *refw = boxed_val(ref);
+    proc_lock(&p->plock);
+    LinkNode *n = take_node(p, LK_MONITOR, NIL, refw);
+    LinkNode *self_side = (n && n->other == p->id) ? take_node(p, LK_MONITORED_BY, NIL, refw) : NULL;
+    proc_unlock(&p->plock);
+    if (!n)
+        return false;
+    free(self_side);
+    Process *t = n->other != p->id ? ptab_lookup(n->other) : NULL;
+    if (t) {
+        proc_lock(&t->plock);
+        LinkNode *theirs = take_node(t, LK_MONITORED_BY, NIL, refw);
+        proc_unlock(&t->plock);
+        free(theirs);
+    }
+    free(n);
+    return true;
+}
+
+void sched_exit_signal(Process *from, Process *to, Term to_pid, Term reason)
+{
+    sig_send(to, to_pid, SIG_EXIT, from->id, reason);
+}
+
+static Term exit_tuple(Process *p, Term from, Term reason)
+{
+    Term *hp = proc_alloc(p, 4);
+    hp[0] = make_arityval(3);
+    hp[1] = AM(EXIT);
+    hp[2] = from;
+    hp[3] = reason;
+    return make_tuple(hp);
+}
+
+/* The signal's fragment and off-heap handles join p's heap, so its term
+ * can be used in p's own terms. */
+static void adopt(Process *p, Message *m)
+{
+    if (m->frag) {
+        m->frag->next = p->frags;
+        p->frags = m->frag;
+        p->frag_words += m->frag->used;
+        m->frag = NULL;
+    }
+    while (m->off_heap) {
+        OffHeapHeader *n = m->off_heap->next;
+        m->off_heap->next = p->off_heap;
+        p->off_heap = m->off_heap;
+        m->off_heap = n;
+    }
+}
+
+static void die_with(Process *p, Term reason)
+{
+    if (p->pending_exit == NIL)
+        p->pending_exit = reason;
+}
+
+bool sig_handle(Process *p, Message *m)
+{
+    switch (m->kind) {
+    case SIG_MSG:
+        return true;
+    case SIG_EXIT_LINK: {
+        proc_lock(&p->plock);
+        LinkNode *n = take_node(p, LK_LINK, m->from, NULL);
+        proc_unlock(&p->plock);
+        if (!n)
+            break;                          /* unlinked meanwhile: ignored */
+        free(n);
+        adopt(p, m);
+        if (p->flags & PF_TRAP_EXIT) {
+            m->term = exit_tuple(p, m->from, m->term);
+            m->kind = SIG_MSG;
+            return true;
+        }
+        if (m->term != AM(normal))
+            die_with(p, m->term);
+        break;
+    }
+    case SIG_EXIT:
+        adopt(p, m);
+        if (m->term == AM(kill)) {
+            die_with(p, AM(killed));
+        } else if (p->flags & PF_TRAP_EXIT) {
+            m->term = exit_tuple(p, m->from, m->term);
+            m->kind = SIG_MSG;
+            return true;
+        } else if (m->term != AM(normal)) {
+            die_with(p, m->term);
+        }
+        break;
+    case SIG_DOWN: {
+        adopt(p, m);
+        Term ref = tuple_elem(m->term, 1), reason = tuple_elem(m->term, 2);
+        proc_lock(&p->plock);
+        LinkNode *n = take_node(p, LK_MONITOR, NIL, boxed_val(ref));
+        proc_unlock(&p->plock);
+        if (!n)
+            break;                          /* demonitored meanwhile */
+        m->term = down_tuple(p, n->refw, down_who(p, n), reason);
+        m->kind = SIG_MSG;
+        free(n);
+        return true;
+    }
+    }
+    msg_free_one(m);
+    return false;
+}
+
+void sig_notify_exit(Process *p, LinkNode *links, Term reason)
+{
+    while (links) {
+        LinkNode *n = links;
+        links = n->next;
+        Process *q = n->other != p->id ? ptab_lookup(n->other) : NULL;
+        if (q) {
+            switch (n->kind) {
+            case LK_LINK:
+                sig_send(q, n->other, SIG_EXIT_LINK, p->id, reason);
+                break;
+            case LK_MONITORED_BY: {
+                Term *hp = proc_alloc(p, 3 + REF_WORDS);
+                memcpy(hp + 3, n->refw, REF_WORDS * sizeof(Term));
+                hp[0] = make_arityval(2);
+                hp[1] = make_boxed(hp + 3);
+                hp[2] = reason;
+                sig_send(q, n->other, SIG_DOWN, p->id, make_tuple(hp));
+                break;
+            }
+            case LK_MONITOR: {
+                proc_lock(&q->plock);
+                LinkNode *theirs = take_node(q, LK_MONITORED_BY, NIL, n->refw);
+                proc_unlock(&q->plock);
+                free(theirs);
+                break;
+            }
+            }
+        }
+        free(n);
+    }
+}
