@@ -54,7 +54,8 @@ void msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
     bool ok = accepts(q, pid);
     bool wake = false;
     if (ok) {
-        *q->mq_in_last = m;
+        /* atomic: the owner peeks at mq_in_first without the lock */
+        __atomic_store_n(q->mq_in_last, m, __ATOMIC_RELEASE);
         q->mq_in_last = &m->next;
         wake = sched_wake_locked(q);
     }
@@ -140,7 +141,7 @@ bool msg_fetch_incoming(Process *p)
         return false;
     proc_lock(&p->plock);
     Message *first = p->mq_in_first;
-    p->mq_in_first = NULL;
+    __atomic_store_n(&p->mq_in_first, NULL, __ATOMIC_RELAXED);
     p->mq_in_last = &p->mq_in_first;
     proc_unlock(&p->plock);
     bool any = false;
@@ -163,7 +164,7 @@ bool msg_fetch_incoming(Process *p)
             *last = p->mq_in_first;
             if (!p->mq_in_first)
                 p->mq_in_last = last;
-            p->mq_in_first = first;
+            __atomic_store_n(&p->mq_in_first, first, __ATOMIC_RELEASE);
             proc_unlock(&p->plock);
             break;
         }
@@ -308,7 +309,7 @@ void msg_free_all(Process *p)
     p->msg_last = p->msg_save = &p->msg_first;
     proc_lock(&p->plock);
     Message *in = p->mq_in_first;
-    p->mq_in_first = NULL;
+    __atomic_store_n(&p->mq_in_first, NULL, __ATOMIC_RELAXED);
     p->mq_in_last = &p->mq_in_first;
     proc_unlock(&p->plock);
     free_list(in);

@@ -38,6 +38,7 @@ static void init_fields(Process *p, size_t heap_words)
     p->timeout_at = -1;
     p->priority = 2;          /* PRIO_NORMAL */
     p->fullsweep_after = 65535;
+    p->max_heap_flags = 3;
 }
 
 Process *proc_alloc_bare(size_t heap_words)

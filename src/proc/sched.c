@@ -306,6 +306,7 @@ void sched_default_spawn_opts(SpawnOpts *o)
     memset(o, 0, sizeof *o);
     o->priority = PRIO_NORMAL;
     o->fullsweep_after = 65535;
+    o->max_heap_flags = 3;             /* kill and error_logger, as ERTS */
 }
 
 Term sched_spawn(Process *parent, Term m, Term f, Term args, bool link)

@@ -254,6 +254,29 @@ static void adopt(Process *p, Message *m)
     }
 }
 
+/* Turn signal m into an ordinary message holding t (built on p's heap,
+ * possibly pointing into m's fragment): copied into a fresh fragment, as
+ * every queued message lives in its own (the collector does not scan the
+ * queue). */
+static void become_message(Message *m, Term t)
+{
+    HeapFrag *frag;
+    OffHeapHeader *oh = NULL;
+    Term c = copy_to_frag(t, &frag, &oh);
+    for (OffHeapHeader *o = m->off_heap; o;) {
+        OffHeapHeader *next = o->next;
+        bin_offheap_release(o);
+        o = next;
+    }
+    free(m->frag);
+    m->term = c;
+    m->frag = frag;
+    m->off_heap = oh;
+    m->kind = SIG_MSG;
+}
+
+/* pending_exit is a root of the collector, so the reason may live on the
+ * heap (the signal's fragment joins it). */
 static void die_with(Process *p, Term reason)
 {
     if (p->pending_exit == NIL)
@@ -272,38 +295,34 @@ bool sig_handle(Process *p, Message *m)
         if (!n)
             break;                          /* unlinked meanwhile: ignored */
         free(n);
-        adopt(p, m);
         if (p->flags & PF_TRAP_EXIT) {
-            m->term = exit_tuple(p, m->from, m->term);
-            m->kind = SIG_MSG;
+            become_message(m, exit_tuple(p, m->from, m->term));
             return true;
         }
+        adopt(p, m);
         if (m->term != AM(normal))
             die_with(p, m->term);
         break;
     }
     case SIG_EXIT:
-        adopt(p, m);
         if (m->term == AM(kill)) {
             die_with(p, AM(killed));
         } else if (p->flags & PF_TRAP_EXIT) {
-            m->term = exit_tuple(p, m->from, m->term);
-            m->kind = SIG_MSG;
+            become_message(m, exit_tuple(p, m->from, m->term));
             return true;
         } else if (m->term != AM(normal)) {
+            adopt(p, m);
             die_with(p, m->term);
         }
         break;
     case SIG_DOWN: {
-        adopt(p, m);
         Term ref = tuple_elem(m->term, 1), reason = tuple_elem(m->term, 2);
         proc_lock(&p->plock);
         LinkNode *n = take_node(p, LK_MONITOR, NIL, boxed_val(ref));
         proc_unlock(&p->plock);
         if (!n)
             break;                          /* demonitored meanwhile */
-        m->term = down_tuple(p, n->refw, down_who(p, n), reason);
-        m->kind = SIG_MSG;
+        become_message(m, down_tuple(p, n->refw, down_who(p, n), reason));
         free(n);
         return true;
     }
