@@ -42,7 +42,8 @@ typedef struct Scheduler {
     Process *head[PRIO_COUNT], *tail[PRIO_COUNT];
     _Atomic size_t len;            /* processes queued (read by stealers) */
     unsigned normal_turns;         /* normal picks since the last low one */
-    bool sleeping;
+    _Atomic bool sleeping;         /* set by itself under lock; cleared by
+                                    * whoever wakes it (exchange: one waker) */
     /* receive timeouts of the processes this scheduler put to wait; only
      * its own thread touches them: a binary min-heap on `at` */
     Timeout *tmo;
@@ -163,21 +164,27 @@ static Process *rq_pop(Scheduler *s)
     return p;
 }
 
+/* Wake s if it sleeps; true if this call woke it. The exchange makes
+ * sure only one waker pays for the signal. */
+static bool wake_if_sleeping(Scheduler *s, bool have_lock)
+{
+    if (!atomic_load(&s->sleeping) || !atomic_exchange(&s->sleeping, false))
+        return false;
+    atomic_fetch_sub(&nsleeping, 1);
+    if (!have_lock)
+        pthread_mutex_lock(&s->lock);
+    pthread_cond_signal(&s->wake);
+    if (!have_lock)
+        pthread_mutex_unlock(&s->lock);
+    return true;
+}
+
 /* Wake one sleeping scheduler other than `not` so it can steal. */
 static void wake_idle(Scheduler *not)
 {
-    for (unsigned i = 0; i < nscheds; i++) {
-        Scheduler *s = &scheds[i];
-        if (s == not)
-            continue;
-        pthread_mutex_lock(&s->lock);
-        bool was = s->sleeping;
-        if (was)
-            pthread_cond_signal(&s->wake);
-        pthread_mutex_unlock(&s->lock);
-        if (was)
+    for (unsigned i = 0; i < nscheds; i++)
+        if (&scheds[i] != not && wake_if_sleeping(&scheds[i], false))
             return;
-    }
 }
 
 void sched_enqueue(Process *p)
@@ -187,9 +194,7 @@ void sched_enqueue(Process *p)
     Scheduler *s = self_sched ? self_sched : &scheds[p->last_sched % nscheds];
     pthread_mutex_lock(&s->lock);
     rq_push(s, p);
-    bool owner_sleeps = s->sleeping;
-    if (owner_sleeps)
-        pthread_cond_signal(&s->wake);
+    bool owner_sleeps = wake_if_sleeping(s, true);
     size_t len = atomic_load(&s->len);
     pthread_mutex_unlock(&s->lock);
     if (!owner_sleeps && len > 1 && atomic_load(&nsleeping) > 0)
@@ -507,15 +512,33 @@ static void dump_one(Process *p)
 
 /* ---- the loop ---- */
 
+/* Polls before an idle scheduler goes to sleep (~0.3 ms here): work
+ * often turns up within microseconds (a reply, a spawn), and a futex sleep
+ * and wake-up cost more than that. docs/scheduler.md has the numbers. */
+#define IDLE_SPINS 10000
+
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
+
 /* Sleep until work arrives, `deadline` (monotonic ns; -1 none) passes, or
  * halt. Scheduler 0 also wakes each second to serve SIGUSR1. */
 static void idle(Scheduler *s, int64_t deadline)
 {
+    for (unsigned i = 0; i < IDLE_SPINS; i++) {
+        if (atomic_load_explicit(&s->len, memory_order_relaxed) || others_have_work(s) ||
+            atomic_load_explicit(&halting, memory_order_relaxed))
+            return;
+        cpu_relax();
+    }
     if (s->index == 0 && (deadline < 0 || deadline > msg_now_ns() + 1000000000))
         deadline = msg_now_ns() + 1000000000;
     pthread_mutex_lock(&s->lock);
     if (atomic_load(&s->len) == 0 && !atomic_load(&halting)) {
-        s->sleeping = true;
+        atomic_store(&s->sleeping, true);
         atomic_fetch_add(&nsleeping, 1);
         /* a push elsewhere that saw nsleeping == 0 left work to steal */
         if (!others_have_work(s)) {
@@ -526,8 +549,8 @@ static void idle(Scheduler *s, int64_t deadline)
                 pthread_cond_timedwait(&s->wake, &s->lock, &ts);
             }
         }
-        atomic_fetch_sub(&nsleeping, 1);
-        s->sleeping = false;
+        if (atomic_exchange(&s->sleeping, false))
+            atomic_fetch_sub(&nsleeping, 1);
     }
     pthread_mutex_unlock(&s->lock);
 }
