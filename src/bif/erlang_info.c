@@ -81,15 +81,7 @@ static bool debug_build(void)
 static _Atomic int backtrace_depth = 8;
 int bif_backtrace_depth(void) { return atomic_load(&backtrace_depth); }
 
-static _Atomic uint32_t schedulers_online;
-
-static uint32_t online_schedulers(void)
-{
-    SchedInfo si;
-    sched_info(&si);
-    uint32_t n = atomic_load(&schedulers_online);
-    return n && n <= si.schedulers ? n : si.schedulers;
-}
+static uint32_t online_schedulers(void) { return sched_online(); }
 
 /* ------------------------------------------------------------- system_info */
 static int cpu_count(bool online)
@@ -442,7 +434,7 @@ static Term flag_schedulers_online(Process *p, Term v)
     if (!is_small(v) || small_val(v) < 1 || (UWord)small_val(v) > si.schedulers)
         BIF_BADARG(p);
     uint32_t old = online_schedulers();
-    atomic_store(&schedulers_online, (uint32_t)small_val(v));
+    sched_set_online((unsigned)small_val(v));
     return make_small(old);
 }
 

@@ -61,6 +61,7 @@ static unsigned want_scheds;
 static size_t want_max_procs;
 static _Thread_local Scheduler *self_sched;
 static _Atomic int nsleeping;
+static _Atomic unsigned online;     /* schedulers 0..online-1 run processes */
 static _Atomic bool halting;
 int sched_exit_status;
 int32_t sched_slice_reds = SCHED_CONTEXT_REDS;
@@ -95,33 +96,20 @@ void sched_init(void)
         pthread_cond_init(&scheds[i].wake, &ca);
     }
     pthread_condattr_destroy(&ca);
+    atomic_store(&online, nscheds);
 }
 
-int sched_current(void) { return self_sched ? (int)self_sched->index : -1; }
-unsigned sched_count(void) { return nscheds; }
+unsigned sched_online(void) { return atomic_load(&online); }
 
-Process *sched_lookup(Term pid) { return ptab_lookup(pid); }
-size_t sched_process_count(void) { return ptab_live(); }
-Term sched_processes(Process *p) { return ptab_pids(p); }
+static bool wake_if_sleeping(Scheduler *s, bool have_lock);
 
-void sched_info(SchedInfo *out)
+void sched_set_online(unsigned n)
 {
-    out->reductions = 0;
-    out->context_switches = 0;
-    out->run_queue = 0;
-    for (unsigned i = 0; i < nscheds; i++) {
-        out->reductions += atomic_load(&scheds[i].reductions);
-        out->context_switches += atomic_load(&scheds[i].slices);
-        out->run_queue += atomic_load(&scheds[i].len);
-    }
-    out->process_limit = ptab_limit();
-    out->schedulers = nscheds;
-}
-
-void sched_run_queue_lengths(size_t *out)
-{
+    if (n < 1 || n > nscheds)
+        return;
+    atomic_store(&online, n);
     for (unsigned i = 0; i < nscheds; i++)
-        out[i] = atomic_load(&scheds[i].len);
+        wake_if_sleeping(&scheds[i], false);
 }
 
 /* ---- run queues ---- */
@@ -187,11 +175,55 @@ static void wake_idle(Scheduler *not)
             return;
 }
 
+/* An offline scheduler's own queue moves to scheduler 0. */
+static void hand_over(Scheduler *s)
+{
+    for (;;) {
+        pthread_mutex_lock(&s->lock);
+        Process *p = rq_pop(s);
+        pthread_mutex_unlock(&s->lock);
+        if (!p)
+            return;
+        pthread_mutex_lock(&scheds[0].lock);
+        rq_push(&scheds[0], p);
+        pthread_mutex_unlock(&scheds[0].lock);
+    }
+}
+
+int sched_current(void) { return self_sched ? (int)self_sched->index : -1; }
+unsigned sched_count(void) { return nscheds; }
+
+Process *sched_lookup(Term pid) { return ptab_lookup(pid); }
+size_t sched_process_count(void) { return ptab_live(); }
+Term sched_processes(Process *p) { return ptab_pids(p); }
+
+void sched_info(SchedInfo *out)
+{
+    out->reductions = 0;
+    out->context_switches = 0;
+    out->run_queue = 0;
+    for (unsigned i = 0; i < nscheds; i++) {
+        out->reductions += atomic_load(&scheds[i].reductions);
+        out->context_switches += atomic_load(&scheds[i].slices);
+        out->run_queue += atomic_load(&scheds[i].len);
+    }
+    out->process_limit = ptab_limit();
+    out->schedulers = nscheds;
+}
+
+void sched_run_queue_lengths(size_t *out)
+{
+    for (unsigned i = 0; i < nscheds; i++)
+        out[i] = atomic_load(&scheds[i].len);
+}
+
 void sched_enqueue(Process *p)
 {
     /* the waker's own queue keeps communicating processes together; an
      * idle scheduler is woken to steal when work piles up */
     Scheduler *s = self_sched ? self_sched : &scheds[p->last_sched % nscheds];
+    if (s->index >= atomic_load(&online))
+        s = &scheds[0];
     pthread_mutex_lock(&s->lock);
     rq_push(s, p);
     bool owner_sleeps = wake_if_sleeping(s, true);
@@ -222,6 +254,8 @@ static Process *steal(Scheduler *me)
 {
     for (unsigned k = 1; k < nscheds; k++) {
         Scheduler *v = &scheds[(me->index + k) % nscheds];
+        if (v->index >= atomic_load(&online) && atomic_load(&v->len) == 0)
+            continue;
         if (atomic_load(&v->len) == 0 || pthread_mutex_trylock(&v->lock) != 0)
             continue;
         Process *p = rq_pop(v);
@@ -528,7 +562,8 @@ static inline void cpu_relax(void)
  * halt. Scheduler 0 also wakes each second to serve SIGUSR1. */
 static void idle(Scheduler *s, int64_t deadline)
 {
-    for (unsigned i = 0; i < IDLE_SPINS; i++) {
+    bool offline = s->index >= atomic_load(&online);
+    for (unsigned i = 0; i < IDLE_SPINS && !offline; i++) {
         if (atomic_load_explicit(&s->len, memory_order_relaxed) || others_have_work(s) ||
             atomic_load_explicit(&halting, memory_order_relaxed))
             return;
@@ -541,7 +576,7 @@ static void idle(Scheduler *s, int64_t deadline)
         atomic_store(&s->sleeping, true);
         atomic_fetch_add(&nsleeping, 1);
         /* a push elsewhere that saw nsleeping == 0 left work to steal */
-        if (!others_have_work(s)) {
+        if (offline ? s->index >= atomic_load(&online) : !others_have_work(s)) {
             if (deadline < 0) {
                 pthread_cond_wait(&s->wake, &s->lock);
             } else {
@@ -590,6 +625,8 @@ static void run_slice(Scheduler *s, Process *p)
     }
     atomic_store(&p->state, PS_RUNNABLE);
     proc_unlock(&p->main_lock);
+    if (s->index >= atomic_load(&online))
+        s = &scheds[0];
     pthread_mutex_lock(&s->lock);
     rq_push(s, p);
     pthread_mutex_unlock(&s->lock);
@@ -611,6 +648,12 @@ static void *scheduler_main(void *arg)
         if (s->index == 0 && dump_requested) {
             dump_requested = 0;
             ptab_foreach(dump_one);
+        }
+        if (s->index >= atomic_load(&online)) {
+            hand_over(s);
+            wake_if_sleeping(&scheds[0], false);
+            idle(s, next_deadline(s));
+            continue;
         }
         pthread_mutex_lock(&s->lock);
         Process *p = rq_pop(s);

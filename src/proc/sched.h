@@ -74,6 +74,10 @@ typedef struct {
     uint32_t schedulers;
 } SchedInfo;
 void sched_info(SchedInfo *out);
+/* erlang:system_flag(schedulers_online, N): schedulers N.. hand their
+ * queues to the others and sleep until brought back online. */
+unsigned sched_online(void);
+void sched_set_online(unsigned n);
 /* Per-scheduler run queue lengths (out has room for sched_count()). */
 unsigned sched_count(void);
 void sched_run_queue_lengths(size_t *out);
