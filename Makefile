@@ -89,8 +89,12 @@ check-load: all
 conformance: deps all
 	@tools/conformance.sh $(BIN)
 
+# Benchmarks side by side with erl (docs/benchmarks.md): QUICK=1 for the
+# short version, RUNS=N runs per VM, ONLY=a,b to pick programs. Without
+# gnuplot (not root, not installed) the table and JSON are still written.
 bench: deps all
-	@bench/run.sh $(BIN)
+	@tools/ensure-deps.sh bench || echo "bench: continuing without the chart"
+	@QUICK=$(QUICK) RUNS=$(RUNS) ONLY=$(ONLY) bench/run.sh $(BIN)
 
 clean:
 	rm -rf build bin lib/ebin

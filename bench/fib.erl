@@ -1,9 +1,15 @@
-%% fib.erl — naive doubly recursive fib(30): calls and small-integer arithmetic.
+%% fib.erl — naive doubly recursive fib(N): calls and small-integer arithmetic.
+%% group: sequential
+%% args: n
+%% full: 38
+%% quick: 33
 -module(fib).
--export([main/0]).
-fib(0) -> 0; fib(1) -> 1; fib(N) -> fib(N - 1) + fib(N - 2).
-main() ->
-    T0 = erlang:monotonic_time(microsecond),
-    R = fib(30),
-    T1 = erlang:monotonic_time(microsecond),
-    io:format("RESULT ~p~nTIME_US ~p~n", [R, T1 - T0]).
+-export([main/1]).
+
+fib(0) -> 0;
+fib(1) -> 1;
+fib(N) -> fib(N - 1) + fib(N - 2).
+
+main([N]) ->
+    {R, Us} = bench_lib:timed(fun() -> fib(bench_lib:int(N)) end),
+    bench_lib:report(R, Us).

@@ -1,14 +1,19 @@
-%% garbage.erl — 2 GB of short-lived terms (lists and tuples): allocation
-%% and collection throughput; RSS is reported by the runner.
+%% garbage.erl — short-lived terms (lists and tuples), 24 KB each, N times:
+%% allocation and collection throughput of a process with a small live heap.
+%% group: memory
+%% args: n
+%% full: 83333
+%% quick: 8333
+%% rss: -
 -module(garbage).
--export([main/0]).
+-export([main/1]).
+
 loop(0, Acc) -> Acc;
 loop(N, Acc) ->
     L = lists:seq(1, 1000),
     T = list_to_tuple(L),
     loop(N - 1, Acc + length(L) + tuple_size(T)).
-main() ->
-    T0 = erlang:monotonic_time(microsecond),
-    R = loop(2000000000 div 24000, 0),
-    T1 = erlang:monotonic_time(microsecond),
-    io:format("RESULT ~p~nTIME_US ~p~n", [R, T1 - T0]).
+
+main([N]) ->
+    {R, Us} = bench_lib:timed(fun() -> loop(bench_lib:int(N), 0) end),
+    bench_lib:report(R, Us).

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages girder needs when run as root; otherwise says
-# exactly what is missing and how to install it.
+# exactly what is missing and how to install it. `ensure-deps.sh bench`
+# checks the benchmarks' extra packages instead (gnuplot for the chart).
 set -u
-pkgs=(gcc make erlang-base erlang-dev elixir zlib1g-dev libgmp-dev time)
+if [ "${1:-}" = bench ]; then
+  pkgs=(gnuplot-nox time)
+else
+  pkgs=(gcc make erlang-base erlang-dev elixir zlib1g-dev libgmp-dev time)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
