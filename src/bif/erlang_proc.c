@@ -9,6 +9,7 @@
 #include "../term/map.h"
 #include "../proc/gc.h"
 #include "proc_opts.h"
+#include "../proc/alias.h"
 #include "../emu/emu_support.h"
 #include "../proc/sched.h"
 #include "../proc/message.h"
@@ -228,19 +229,71 @@ BIF_DEF("erlang", "is_process_alive", 1, bif_is_process_alive)
 static Term bif_processes(Process *p, Term *a) { (void)a; return sched_processes(p); }
 BIF_DEF("erlang", "processes", 0, bif_processes)
 
-static Term bif_monitor_2(Process *p, Term *a)
+static Term monitor_with(Process *p, Term type, Term target, uint8_t alias, Term tag)
 {
-    if (a[0] != AM(process)) BIF_BADARG(p);
-    Term target = a[1];
+    if (type != AM(process)) BIF_BADARG(p);
     Process *q;
     if (is_internal_pid(target)) q = sched_lookup(target);
     else if (is_atom(target)) q = sched_whereis(target);
     else if (is_tuple(target) && tuple_arity(target) == 2 && is_atom(tuple_elem(target, 1)) &&
              is_atom(tuple_elem(target, 2))) q = sched_whereis(tuple_elem(target, 1));
     else BIF_BADARG(p);
-    return sched_monitor(p, q, target);
+    return sched_monitor_opt(p, q, target, alias, tag);
 }
+
+static Term bif_monitor_2(Process *p, Term *a) { return monitor_with(p, a[0], a[1], ALIAS_NONE, NIL); }
 BIF_DEF("erlang", "monitor", 2, bif_monitor_2)
+
+/* monitor(process, Target, [{alias, Mode} | {tag, Tag}]) */
+static Term bif_monitor_3(Process *p, Term *a)
+{
+    uint8_t alias = ALIAS_NONE;
+    Term tag = NIL, l = a[2];
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (!is_tuple(o) || tuple_arity(o) != 2) BIF_BADARG(p);
+        Term k = tuple_elem(o, 1), v = tuple_elem(o, 2);
+        if (k == atom_from_cstr("alias")) {
+            if (v == atom_from_cstr("explicit_unalias")) alias = ALIAS_EXPLICIT;
+            else if (v == atom_from_cstr("demonitor")) alias = ALIAS_DEMONITOR;
+            else if (v == atom_from_cstr("reply_demonitor")) alias = ALIAS_ONCE;
+            else BIF_BADARG(p);
+        } else if (k == atom_from_cstr("tag")) {
+            tag = v;
+        } else {
+            BIF_BADARG(p);
+        }
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
+    return monitor_with(p, a[0], a[1], alias, tag);
+}
+BIF_DEF("erlang", "monitor", 3, bif_monitor_3)
+
+static Term bif_alias_1(Process *p, Term *a)
+{
+    uint8_t mode = ALIAS_EXPLICIT;
+    Term l = a[0];
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (o == atom_from_cstr("explicit_unalias")) mode = ALIAS_EXPLICIT;
+        else if (o == atom_from_cstr("reply")) mode = ALIAS_ONCE;
+        else BIF_BADARG(p);
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
+    return sig_alias(p, mode);
+}
+BIF_DEF("erlang", "alias", 1, bif_alias_1)
+
+static Term bif_alias_0(Process *p, Term *a) { (void)a; return sig_alias(p, ALIAS_EXPLICIT); }
+BIF_DEF("erlang", "alias", 0, bif_alias_0)
+
+static Term bif_unalias(Process *p, Term *a)
+{
+    if (!is_internal_ref(a[0])) BIF_BADARG(p);
+    if (!alias_is_alias_ref(a[0])) return AM(false);
+    return sig_unalias(p, a[0]) ? AM(true) : AM(false);
+}
+BIF_DEF("erlang", "unalias", 1, bif_unalias)
 
 /* demonitor(Ref, Options): flush removes a 'DOWN' already queued; info
  * reports whether the monitor was still active. */

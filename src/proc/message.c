@@ -7,6 +7,7 @@
 #include "message.h"
 #include "sched.h"
 #include "signal.h"
+#include "alias.h"
 #include "copy.h"
 #include "../term/atom.h"
 #include "../bif/bif.h"
@@ -121,7 +122,19 @@ Term msg_send(Process *p, Term to, Term msg)
         q = sched_whereis(tuple_elem(to, 1));
         if (!q)
             return msg;
-    } else if (is_external_pid(to)) {
+    } else if (is_internal_ref(to)) {
+        /* an alias: delivered while active, else dropped */
+        bool once;
+        pid = alias_target(boxed_val(to), &once);
+        q = pid != NIL ? sched_lookup(pid) : NULL;
+        if (q) {
+            msg_send_to(q, pid, msg);
+            if (once)          /* reply_demonitor: the monitor goes too */
+                sig_send(q, pid, SIG_DEMONITOR, p->id, to);
+        }
+        p->fcalls -= 1;
+        return msg;
+    } else if (is_external_pid(to) || is_external_ref(to)) {
         return msg;            /* no distribution: dropped, as to a dead node */
     } else {
         return bif_error(p, AM(badarg));

@@ -45,7 +45,8 @@ struct Message {
     Term from;                /* sender's pid (signals) */
     uint8_t kind;             /* SIG_* */
 };
-enum { SIG_MSG, SIG_EXIT_LINK, SIG_EXIT, SIG_DOWN };
+enum { SIG_MSG, SIG_EXIT_LINK, SIG_EXIT, SIG_DOWN,
+       SIG_DEMONITOR /* term: a ref; after a reply_demonitor alias was used */ };
 
 /* A link or monitor held by a process. The list is guarded by the
  * process's plock: other processes add and remove their side of a link or
@@ -55,10 +56,16 @@ typedef struct LinkNode {
     Term other;               /* pid of the other side */
     Term ref;                 /* monitor reference (NIL for links): points at refw */
     Term refw[3];             /* the reference's words (REF_WORDS) */
+    Term tag;                 /* LK_MONITOR: monitor/3's {tag, T}, else NIL */
+    HeapFrag *tag_frag;       /* holds tag */
+    OffHeapHeader *tag_oh;    /* refc handles inside tag_frag */
     Term name;                /* LK_MONITOR by registered name: the name, else NIL */
-    uint8_t kind;             /* LK_LINK, LK_MONITOR (I watch other), LK_MONITORED_BY */
+    uint8_t kind;             /* LK_* */
+    uint8_t alias;            /* LK_MONITOR/LK_ALIAS: ALIAS_* mode (alias.h) */
 } LinkNode;
-enum { LK_LINK, LK_MONITOR, LK_MONITORED_BY };
+/* LK_MONITOR: I watch other; LK_MONITORED_BY: other watches me; LK_ALIAS:
+ * an alias of mine (erlang:alias/0,1) */
+enum { LK_LINK, LK_MONITOR, LK_MONITORED_BY, LK_ALIAS };
 
 struct Process {
     /* --- heap and stack: touched only by the scheduler running the

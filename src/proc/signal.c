@@ -9,6 +9,7 @@
 #include "ptab.h"
 #include "message.h"
 #include "copy.h"
+#include "alias.h"
 #include "../term/atom.h"
 #include "../term/ref.h"
 #include "../term/binary.h"
@@ -27,6 +28,10 @@ static LinkNode *new_node(Term other, const Term *refw, Term name, uint8_t kind)
     n->other = other;
     n->name = name;
     n->kind = kind;
+    n->alias = ALIAS_NONE;
+    n->tag = NIL;
+    n->tag_frag = NULL;
+    n->tag_oh = NULL;
     if (refw) {
         memcpy(n->refw, refw, sizeof n->refw);
         n->ref = make_boxed(n->refw);
@@ -34,6 +39,19 @@ static LinkNode *new_node(Term other, const Term *refw, Term name, uint8_t kind)
         n->ref = NIL;
     }
     return n;
+}
+
+static void free_node(LinkNode *n)
+{
+    if (!n)
+        return;
+    for (OffHeapHeader *oh = n->tag_oh; oh;) {
+        OffHeapHeader *next = oh->next;
+        bin_offheap_release(oh);
+        oh = next;
+    }
+    free(n->tag_frag);
+    free(n);
 }
 
 static bool same_ref(const LinkNode *n, const Term *refw)
@@ -142,13 +160,13 @@ void sched_unlink(Process *self, Term other)
     free(n);
 }
 
-/* {'DOWN', Ref, process, Who, Reason} on p's heap */
-static Term down_tuple(Process *p, const Term *refw, Term who, Term reason)
+/* {'DOWN' | Tag, Ref, process, Who, Reason} on p's heap */
+static Term down_tuple(Process *p, const Term *refw, Term tag, Term who, Term reason)
 {
     Term *hp = proc_alloc(p, 6 + REF_WORDS);
     memcpy(hp + 6, refw, REF_WORDS * sizeof(Term));
     hp[0] = make_arityval(5);
-    hp[1] = AM(DOWN);
+    hp[1] = tag != NIL ? tag : AM(DOWN);
     hp[2] = make_boxed(hp + 6);
     hp[3] = AM(process);
     hp[4] = who;
@@ -166,14 +184,29 @@ static Term down_who(Process *p, const LinkNode *n)
 
 Term sched_monitor(Process *p, Process *target, Term target_term)
 {
-    Term ref = ref_make(p);
+    return sched_monitor_opt(p, target, target_term, ALIAS_NONE, NIL);
+}
+
+/* p's node for a monitor it holds, with the alias mode and tag */
+static LinkNode *monitor_node(Term other, const Term *refw, Term name, uint8_t alias, Term tag)
+{
+    LinkNode *n = new_node(other, refw, name, LK_MONITOR);
+    n->alias = alias;
+    if (tag != NIL)
+        n->tag = copy_to_frag(tag, &n->tag_frag, &n->tag_oh);
+    return n;
+}
+
+Term sched_monitor_opt(Process *p, Process *target, Term target_term, uint8_t alias, Term tag)
+{
+    Term ref = alias ? alias_make(p, alias) : ref_make(p);
     const Term *refw = boxed_val(ref);
     Term name = is_tuple(target_term) ? tuple_elem(target_term, 1)
               : is_atom(target_term) ? target_term : NIL;
     if (target && target != p) {
         LinkNode *theirs = new_node(p->id, refw, NIL, LK_MONITORED_BY);
         if (add_if_alive(target, theirs)) {
-            LinkNode *mine = new_node(target->id, refw, name, LK_MONITOR);
+            LinkNode *mine = monitor_node(target->id, refw, name, alias, tag);
             proc_lock(&p->plock);
             mine->next = p->links;
             p->links = mine;
@@ -183,7 +216,7 @@ Term sched_monitor(Process *p, Process *target, Term target_term)
         free(theirs);
     } else if (target == p) {
         /* monitoring oneself: allowed, never fires while alive */
-        LinkNode *mine = new_node(p->id, refw, name, LK_MONITOR);
+        LinkNode *mine = monitor_node(p->id, refw, name, alias, tag);
         LinkNode *theirs = new_node(p->id, refw, NIL, LK_MONITORED_BY);
         proc_lock(&p->plock);
         mine->next = p->links;
@@ -194,7 +227,9 @@ Term sched_monitor(Process *p, Process *target, Term target_term)
     }
     /* a dead or unknown target: 'DOWN' with noproc at once */
     Term who = is_atom(target_term) ? bif_tuple2(p, target_term, AM(nonode_at_nohost)) : target_term;
-    msg_deliver(p, down_tuple(p, refw, who, AM(noproc)));
+    msg_deliver(p, down_tuple(p, refw, tag, who, AM(noproc)));
+    if (alias == ALIAS_DEMONITOR || alias == ALIAS_ONCE)
+        alias_remove(refw, p->id);
     return ref;
 }
 
@@ -210,6 +245,8 @@ bool sched_demonitor(Process *p, Term ref)
     if (!n)
         return false;
     free(self_side);
+    if (n->alias == ALIAS_DEMONITOR || n->alias == ALIAS_ONCE)
+        alias_remove(refw, p->id);
     Process *t = n->other != p->id ? ptab_lookup(n->other) : NULL;
     if (t) {
         proc_lock(&t->plock);
@@ -217,7 +254,7 @@ bool sched_demonitor(Process *p, Term ref)
         proc_unlock(&t->plock);
         free(theirs);
     }
-    free(n);
+    free_node(n);
     return true;
 }
 
@@ -322,10 +359,15 @@ bool sig_handle(Process *p, Message *m)
         proc_unlock(&p->plock);
         if (!n)
             break;                          /* demonitored meanwhile */
-        become_message(m, down_tuple(p, n->refw, down_who(p, n), reason));
-        free(n);
+        if (n->alias == ALIAS_DEMONITOR || n->alias == ALIAS_ONCE)
+            alias_remove(n->refw, p->id);
+        become_message(m, down_tuple(p, n->refw, n->tag, down_who(p, n), reason));
+        free_node(n);
         return true;
     }
+    case SIG_DEMONITOR:
+        sched_demonitor(p, m->term);
+        break;
     }
     msg_free_one(m);
     return false;
@@ -336,6 +378,8 @@ void sig_notify_exit(Process *p, LinkNode *links, Term reason)
     while (links) {
         LinkNode *n = links;
         links = n->next;
+        if (n->alias != ALIAS_NONE)
+            alias_remove(n->refw, p->id);
         Process *q = n->other != p->id ? ptab_lookup(n->other) : NULL;
         if (q) {
             switch (n->kind) {
@@ -360,6 +404,32 @@ void sig_notify_exit(Process *p, LinkNode *links, Term reason)
             }
             }
         }
-        free(n);
+        free_node(n);
     }
+}
+
+Term sig_alias(Process *p, uint8_t mode)
+{
+    Term ref = alias_make(p, mode);
+    LinkNode *n = new_node(p->id, boxed_val(ref), NIL, LK_ALIAS);
+    n->alias = mode;
+    proc_lock(&p->plock);
+    n->next = p->links;
+    p->links = n;
+    proc_unlock(&p->plock);
+    return ref;
+}
+
+bool sig_unalias(Process *p, Term ref)
+{
+    const Term *refw = boxed_val(ref);
+    bool active = alias_remove(refw, p->id);
+    proc_lock(&p->plock);
+    LinkNode *gone = take_node(p, LK_ALIAS, NIL, refw);
+    for (LinkNode *n = p->links; n; n = n->next)
+        if (n->kind == LK_MONITOR && same_ref(n, refw))
+            n->alias = ALIAS_NONE;
+    proc_unlock(&p->plock);
+    free_node(gone);
+    return active;
 }

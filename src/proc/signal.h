@@ -20,6 +20,12 @@ void sched_unlink(Process *self, Term other);
  * noproc at once. target_term is what the 'DOWN' names: a pid, or
  * {Name, Node} for a monitor by name. Returns the reference. */
 Term sched_monitor(Process *p, Process *target, Term target_term);
+/* The same with monitor/3's options: alias mode (ALIAS_*) and a tag to
+ * use instead of 'DOWN' (NIL: none). */
+Term sched_monitor_opt(Process *p, Process *target, Term target_term, uint8_t alias, Term tag);
+/* erlang:alias/1 and unalias/1 (ref is an alias reference). */
+Term sig_alias(Process *p, uint8_t mode);
+bool sig_unalias(Process *p, Term ref);
 bool sched_demonitor(Process *p, Term ref);
 /* exit/2 from `from` to another process `to`. */
 void sched_exit_signal(Process *from, Process *to, Term to_pid, Term reason);
