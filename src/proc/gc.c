@@ -168,6 +168,7 @@ static void copy_into(Process *p, Term *x, uint32_t live, size_t size)
     }
     p->off_heap = g.off_heap;
     free(g.frags);
+    proc_mem_add((int64_t)size - (int64_t)(p->hend - p->heap));
     free(p->heap);
     proc_free_heap_frags(p);
     p->heap = nheap;

@@ -212,6 +212,7 @@ void msg_remove(Process *p)
         m->frag->next = p->frags;
         p->frags = m->frag;
         p->frag_words += m->frag->used;
+        proc_mem_add((int64_t)m->frag->used);
     }
     /* join the message's off-heap handles to the process's list */
     OffHeapHeader *oh = m->off_heap;

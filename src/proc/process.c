@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+_Atomic int64_t proc_mem_words;
+
 static void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n, size);
@@ -21,6 +23,7 @@ static void init_fields(Process *p, size_t heap_words)
     if (heap_words < PROC_MIN_HEAP_WORDS)
         heap_words = PROC_MIN_HEAP_WORDS;
     p->heap = xcalloc(heap_words, sizeof(Term));
+    proc_mem_add((int64_t)heap_words);
     p->htop = p->heap;
     p->hend = p->heap + heap_words;
     p->stop = p->hend;
@@ -53,6 +56,7 @@ Process *proc_alloc_bare(size_t heap_words)
 void proc_reinit(Process *p, size_t heap_words)
 {
     proc_free_heap_frags(p);
+    proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
     free(p->old_heap);
     free(p->arg_reg);
@@ -68,6 +72,7 @@ void proc_free_heap_frags(Process *p)
         free(f);
         f = n;
     }
+    proc_mem_add(-(int64_t)p->frag_words);
     p->frags = NULL;
     p->frag_words = 0;
 }
@@ -75,6 +80,7 @@ void proc_free_heap_frags(Process *p)
 void proc_free_bare(Process *p)
 {
     proc_free_heap_frags(p);
+    proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
     free(p->old_heap);
     free(p->arg_reg);

@@ -195,6 +195,13 @@ static inline void proc_unlock(atomic_flag *l)
  * (the frame's `allocate` checked for it). */
 #define PROC_STACK_SLACK 1
 
+/* Words held by process heaps and heap fragments, VM-wide (erlang:memory). */
+extern _Atomic int64_t proc_mem_words;
+static inline void proc_mem_add(int64_t words)
+{
+    atomic_fetch_add_explicit(&proc_mem_words, words, memory_order_relaxed);
+}
+
 /* Allocate `words` on p's heap; a fragment when the heap is full. Never
  * collects, so it may be called anywhere in a BIF. */
 static inline Term *proc_alloc(Process *p, size_t words)

@@ -450,6 +450,7 @@ static void free_process_data(Process *p)
         oh = next;
     }
     p->off_heap = NULL;
+    proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
     p->heap = p->htop = p->stop = p->hend = NULL;
     free(p->old_heap);

@@ -281,6 +281,7 @@ static void adopt(Process *p, Message *m)
         m->frag->next = p->frags;
         p->frags = m->frag;
         p->frag_words += m->frag->used;
+        proc_mem_add((int64_t)m->frag->used);
         m->frag = NULL;
     }
     while (m->off_heap) {
