@@ -194,6 +194,8 @@ void gc_collect(Process *p, size_t need, Term *x, uint32_t live)
      * so a process that made much garbage does not keep a large heap. */
     size_t live_words = (size_t)(p->htop - p->heap) + stack_words + need + 1;
     size_t want = gc_heap_size_for(live_words * 2);
-    if (want < size / 2 && want >= p->min_heap_size)
+    if (want < p->min_heap_size)
+        want = p->min_heap_size;
+    if (want < size / 2)
         copy_into(p, x, live, want);
 }

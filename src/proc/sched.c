@@ -49,8 +49,14 @@ typedef struct Scheduler {
     Timeout *tmo;
     size_t ntmo, captmo;
     _Atomic uint64_t reductions, slices;
+    _Atomic int64_t slice_start;   /* monotonic ns the running slice began; 0 idle */
     Term x_regs[MAX_X_REGS];
 } Scheduler;
+
+/* A lone queued process is stolen only once its scheduler has been busy
+ * with another this long: short slices (ping-pong, request/reply) keep
+ * their partners on one core, a long one lets the waiting process move. */
+#define STEAL_LONE_AFTER_NS 50000
 
 /* ERTS runs a low-priority process once per this many normal ones. */
 #define LOW_EVERY 8
@@ -250,13 +256,25 @@ void sched_wake(Process *q)
         sched_enqueue(q);
 }
 
+/* Worth stealing from v: two or more queued, or one queued behind a long
+ * slice (an offline scheduler's queue always). */
+static bool stealable(Scheduler *v, int64_t now)
+{
+    size_t len = atomic_load_explicit(&v->len, memory_order_relaxed);
+    if (len == 0)
+        return false;
+    if (len >= 2 || v->index >= atomic_load(&online))
+        return true;
+    int64_t start = atomic_load_explicit(&v->slice_start, memory_order_relaxed);
+    return start != 0 && now - start > STEAL_LONE_AFTER_NS;
+}
+
 static Process *steal(Scheduler *me)
 {
+    int64_t now = msg_now_ns();
     for (unsigned k = 1; k < nscheds; k++) {
         Scheduler *v = &scheds[(me->index + k) % nscheds];
-        if (v->index >= atomic_load(&online) && atomic_load(&v->len) == 0)
-            continue;
-        if (atomic_load(&v->len) == 0 || pthread_mutex_trylock(&v->lock) != 0)
+        if (!stealable(v, now) || pthread_mutex_trylock(&v->lock) != 0)
             continue;
         Process *p = rq_pop(v);
         pthread_mutex_unlock(&v->lock);
@@ -268,8 +286,11 @@ static Process *steal(Scheduler *me)
 
 static bool others_have_work(Scheduler *me)
 {
+    if (nscheds < 2)
+        return false;
+    int64_t now = msg_now_ns();
     for (unsigned k = 1; k < nscheds; k++)
-        if (atomic_load(&scheds[(me->index + k) % nscheds].len) > 0)
+        if (stealable(&scheds[(me->index + k) % nscheds], now))
             return true;
     return false;
 }
@@ -604,7 +625,11 @@ static void run_slice(Scheduler *s, Process *p)
         return;
     }
     p->fcalls = sched_slice_reds;
+    if (nscheds > 1)
+        atomic_store_explicit(&s->slice_start, msg_now_ns(), memory_order_relaxed);
     RunResult r = emu_run(p, s->x_regs);
+    if (nscheds > 1)
+        atomic_store_explicit(&s->slice_start, 0, memory_order_relaxed);
     uint64_t reds = (uint64_t)(sched_slice_reds - (p->fcalls > 0 ? p->fcalls : 0));
     p->reductions += reds;
     atomic_fetch_add_explicit(&s->reductions, reds, memory_order_relaxed);
