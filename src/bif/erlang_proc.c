@@ -310,7 +310,10 @@ static Term demonitor(Process *p, Term ref, Term opts)
     }
     if (!is_nil(l)) BIF_BADARG(p);
     bool was = sched_demonitor(p, ref);
-    if (flush) {
+    /* A monitor still active has no 'DOWN' in the queue (a 'DOWN' becomes
+     * a message only while its monitor exists, and removes it): only a
+     * monitor that already fired needs the scan. */
+    if (flush && !was) {
         msg_fetch_incoming(p);
         for (Message **mp = &p->msg_first; *mp; mp = &(*mp)->next) {
             Term m = (*mp)->term;
