@@ -23,7 +23,10 @@ static void usage(FILE *f)
     fprintf(f,
         "usage: girder [-pa Dir...] [-pz Dir...] [-noshell] [-noinput]\n"
         "              [-s Mod [Fun [Args...]]]... [-run Mod [Fun [Args...]]]...\n"
-        "              [-eval Expr]... [+S N] [+P N] [-extra Args...]\n"
+        "              [-eval Expr]... [+S N] [+P N] [+reds N] [-extra Args...]\n"
+        "  +S N     scheduler threads (default: one per online core)\n"
+        "  +P N     process limit (default 262144)\n"
+        "  +reds N  reductions per time slice (default 2000)\n"
         "       girder --check-load Dir...\n");
 }
 
@@ -135,7 +138,36 @@ static void vm_init(void)
     atom_init();
     bif_init();
     emu_init();
-    sched_init();
+}
+
+/* The emulator flags girder acts on; false (with a message) for a bad
+ * value. The others of with_value[] are accepted and ignored. */
+static bool emulator_flag(const char *flag, const char *value, unsigned *scheds, size_t *procs,
+                          int32_t *reds)
+{
+    char *end;
+    long v = strtol(value, &end, 10);
+    bool number = end != value && (*end == 0 || (*end == ':' && !strcmp(flag, "+S")));
+    if (!strcmp(flag, "+S")) {
+        if (!number || v < 1 || v > 1024) {
+            fprintf(stderr, "girder: bad number of schedulers %s\n", value);
+            return false;
+        }
+        *scheds = (unsigned)v;
+    } else if (!strcmp(flag, "+P")) {
+        if (!number || v < 1024 || v > (1L << 27)) {
+            fprintf(stderr, "girder: bad process limit %s (1024..134217727)\n", value);
+            return false;
+        }
+        *procs = (size_t)v;
+    } else if (!strcmp(flag, "+reds")) {
+        if (!number || v < 1 || v > 1000000000) {
+            fprintf(stderr, "girder: bad reductions per time slice %s\n", value);
+            return false;
+        }
+        *reds = (int32_t)v;
+    }
+    return true;
 }
 
 int main(int argc, char **argv)
@@ -155,6 +187,9 @@ int main(int argc, char **argv)
     char **rest = calloc((size_t)argc + 1, sizeof(char *));
     int nrest = 0;
     bool extra = false;
+    unsigned n_scheds = 0;
+    size_t max_procs = 0;
+    int32_t slice_reds = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (extra) { rest[nrest++] = argv[i]; continue; }
@@ -170,7 +205,7 @@ int main(int argc, char **argv)
         }
         if (a[0] == '+') {
             /* emulator flags taking one value */
-            static const char *with_value[] = { "+S", "+P", "+A", "+sbt", "+K", "+t", "+hms",
+            static const char *with_value[] = { "+S", "+P", "+reds", "+A", "+sbt", "+K", "+t", "+hms",
                                                 "+MBas", "+stbt", "+sbwt", "+SDio", "+SDcpu", NULL };
             bool known = false;
             for (int k = 0; with_value[k]; k++)
@@ -186,10 +221,16 @@ int main(int argc, char **argv)
                 return 1;
             }
             i++;
+            if (!emulator_flag(a, argv[i], &n_scheds, &max_procs, &slice_reds)) {
+                usage(stderr);
+                return 1;
+            }
             continue;
         }
         rest[nrest++] = argv[i];
     }
+    sched_configure(n_scheds, max_procs, slice_reds);
+    sched_init();
     add_own_lib();                       /* girder's init: as erl's preloaded */
     code_path_add(".", true);            /* erl's code path starts with "." */
     add_otp_libs();
@@ -216,7 +257,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "girder: cannot load init: %s\n", err);
         return 1;
     }
-    if (!sched_spawn(NULL, AM(init), atom_from_cstr("boot"), args, false)) {
+    if (is_non_value(sched_spawn(NULL, AM(init), atom_from_cstr("boot"), args, false))) {
         fprintf(stderr, "girder: cannot start init\n");
         return 1;
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Differential test runner: compiles tests/erl/*.erl with erlc, runs each
 # program on the real erl (the oracle) and on girder, and compares stdout and
-# exit status. eval_*.cmd files hold raw command-line arguments instead.
+# exit status. *.cmd files hold raw command-line arguments instead (emulator
+# flags such as +S 1 included).
 #
 # usage: tests/run_erl.sh [--vm PATH] [-j N] [NAME...]
 #   NAME is a test name (file name without extension) or a shell pattern
@@ -56,7 +57,7 @@ command -v "$ERLC" >/dev/null 2>&1 || { echo "run_erl.sh: '$ERLC' not found" >&2
 # ---- select tests ---------------------------------------------------------
 
 ALL=()
-for f in "$SRC"/*.erl "$SRC"/eval_*.cmd; do
+for f in "$SRC"/*.erl "$SRC"/*.cmd; do
     [ -e "$f" ] || continue
     ALL+=("$(basename "$f")")
 done

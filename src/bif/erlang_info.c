@@ -10,6 +10,9 @@
 #include "../code/module.h"
 #include "../proc/sched.h"
 #include "../proc/gc.h"
+#include "../term/binary.h"
+#include "../ets/ets.h"
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
@@ -81,15 +84,7 @@ static bool debug_build(void)
 static _Atomic int backtrace_depth = 8;
 int bif_backtrace_depth(void) { return atomic_load(&backtrace_depth); }
 
-static _Atomic uint32_t schedulers_online;
-
-static uint32_t online_schedulers(void)
-{
-    SchedInfo si;
-    sched_info(&si);
-    uint32_t n = atomic_load(&schedulers_online);
-    return n && n <= si.schedulers ? n : si.schedulers;
-}
+static uint32_t online_schedulers(void) { return sched_online(); }
 
 /* ------------------------------------------------------------- system_info */
 static int cpu_count(bool online)
@@ -442,7 +437,7 @@ static Term flag_schedulers_online(Process *p, Term v)
     if (!is_small(v) || small_val(v) < 1 || (UWord)small_val(v) > si.schedulers)
         BIF_BADARG(p);
     uint32_t old = online_schedulers();
-    atomic_store(&schedulers_online, (uint32_t)small_val(v));
+    sched_set_online((unsigned)small_val(v));
     return make_small(old);
 }
 
@@ -694,3 +689,111 @@ static Term bif_is_builtin_3(Process *p, Term *a)
     return AM(false);
 }
 BIF_DEF("erlang", "is_builtin", 3, bif_is_builtin_3)
+
+/* ------------------------------------------------------------- memory */
+/* erlang:memory/0,1. total is what malloc holds (mallinfo2); processes
+ * are process blocks, heaps and heap fragments; binary the refc
+ * binaries; code the loaded modules' code, line tables and literals; ets
+ * the tables as ets:info(T, memory) counts them; system = total -
+ * processes, as in ERTS. */
+typedef struct { size_t total, processes, atom, atom_used, binary, code, ets; } MemStats;
+
+static size_t code_bytes(void)
+{
+    Module **mods;
+    size_t n = code_loaded_modules(&mods), bytes = 0;
+    for (size_t i = 0; i < n; i++) {
+        Module *m = mods[i];
+        bytes += sizeof *m + m->code_words * sizeof(BeamInstr) + m->func_count * sizeof(FuncRange) +
+                 m->line_count * sizeof(LineEntry) + m->strings_size;
+        for (LiteralArea *a = m->literals; a; a = a->next)
+            bytes += sizeof *a + a->size * sizeof(Term);
+    }
+    free(mods);
+    return bytes;
+}
+
+static void mem_stats(MemStats *s)
+{
+    struct mallinfo2 mi = mallinfo2();
+    int64_t pw = atomic_load(&proc_mem_words), bb = atomic_load(&bin_mem_bytes);
+    s->processes = (pw > 0 ? (size_t)pw * sizeof(Term) : 0) + sched_process_count() * sizeof(Process);
+    s->atom = atom_memory_bytes();
+    s->atom_used = atom_memory_used_bytes();
+    s->binary = bb > 0 ? (size_t)bb : 0;
+    s->code = code_bytes();
+    s->ets = ets_total_words() * sizeof(Term);
+    s->total = mi.uordblks + mi.hblkhd;
+    size_t parts = s->processes + s->atom + s->binary + s->code + s->ets;
+    if (s->total < parts)
+        s->total = parts;
+}
+
+static bool mem_item(const MemStats *s, Term what, size_t *out)
+{
+    if (!is_atom(what)) return false;
+    if (atom_is(what, "total")) *out = s->total;
+    else if (atom_is(what, "processes") || atom_is(what, "processes_used")) *out = s->processes;
+    else if (atom_is(what, "system")) *out = s->total - s->processes;
+    else if (atom_is(what, "atom")) *out = s->atom;
+    else if (atom_is(what, "atom_used")) *out = s->atom_used;
+    else if (atom_is(what, "binary")) *out = s->binary;
+    else if (atom_is(what, "code")) *out = s->code;
+    else if (atom_is(what, "ets")) *out = s->ets;
+    else return false;
+    return true;
+}
+
+static Term bif_memory_0(Process *p, Term *a)
+{
+    (void)a;
+    static const char *const order[] = { "total", "processes", "processes_used", "system", "atom",
+                                         "atom_used", "binary", "code", "ets" };
+    MemStats s;
+    mem_stats(&s);
+    Term list = NIL;
+    for (int i = 8; i >= 0; i--) {
+        Term k = atom_from_cstr(order[i]);
+        size_t v = 0;
+        mem_item(&s, k, &v);
+        Term *hp = proc_alloc(p, 5);
+        hp[0] = make_arityval(2);
+        hp[1] = k;
+        hp[2] = bn_from_uword(p, v);
+        list = make_cons_at(hp + 3, make_tuple(hp), list);
+    }
+    return list;
+}
+BIF_DEF("erlang", "memory", 0, bif_memory_0)
+
+static Term bif_memory_1(Process *p, Term *a)
+{
+    MemStats s;
+    mem_stats(&s);
+    size_t v;
+    if (is_atom(a[0])) {
+        if (!mem_item(&s, a[0], &v)) BIF_BADARG(p);
+        return bn_from_uword(p, v);
+    }
+    size_t n = 0;
+    Term l = a[0];
+    for (; is_list(l); l = CDR(list_val(l))) {
+        if (!mem_item(&s, CAR(list_val(l)), &v)) BIF_BADARG(p);
+        n++;
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
+    Term *vals = malloc((n + 1) * sizeof(Term));
+    size_t i = 0;
+    for (l = a[0]; is_list(l); l = CDR(list_val(l))) {
+        mem_item(&s, CAR(list_val(l)), &v);
+        vals[i++] = bif_tuple2(p, CAR(list_val(l)), bn_from_uword(p, v));
+    }
+    Term list = NIL;
+    while (i-- > 0) {
+        Term *hp = proc_alloc(p, 2);
+        list = make_cons_at(hp, vals[i], list);
+    }
+    free(vals);
+    return list;
+}
+BIF_DEF("erlang", "memory", 1, bif_memory_1)

@@ -6,10 +6,15 @@
 #include "../term/binary.h"
 #include "../term/compare.h"
 #include "../term/bignum.h"
+#include "../term/map.h"
+#include "../proc/gc.h"
+#include "proc_opts.h"
+#include "../proc/alias.h"
 #include "../emu/emu_support.h"
 #include "../proc/sched.h"
 #include "../proc/message.h"
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,16 +25,21 @@ static bool proper_list(Term t)
     return is_nil(t);
 }
 
-static Term spawn3(Process *p, Term m, Term f, Term args, bool link, bool monitor)
+static Term spawn_with(Process *p, Term m, Term f, Term args, bool link, bool monitor,
+                       const SpawnOpts *o)
 {
     if (!is_atom(m) || !is_atom(f) || !proper_list(args)) BIF_BADARG(p);
-    Process *q = sched_spawn(p, m, f, args, link);
-    if (!q) return THE_NON_VALUE;
-    if (monitor) {
-        Term ref = sched_monitor(p, q, q->id);
-        return bif_tuple2(p, q->id, ref);
-    }
-    return q->id;
+    Term ref = NIL;
+    Term pid = sched_spawn_opt(p, m, f, args, link, monitor, &ref, o);
+    if (is_non_value(pid)) return THE_NON_VALUE;
+    return monitor ? bif_tuple2(p, pid, ref) : pid;
+}
+
+static Term spawn3(Process *p, Term m, Term f, Term args, bool link, bool monitor)
+{
+    SpawnOpts o;
+    sched_default_spawn_opts(&o);
+    return spawn_with(p, m, f, args, link, monitor, &o);
 }
 
 static Term spawn_fun(Process *p, Term fun, bool link, bool monitor)
@@ -53,20 +63,110 @@ BIF_DEF("erlang", "spawn_monitor", 1, bif_spawn_monitor_1)
 static Term bif_spawn_monitor_3(Process *p, Term *a) { return spawn3(p, a[0], a[1], a[2], false, true); }
 BIF_DEF("erlang", "spawn_monitor", 3, bif_spawn_monitor_3)
 
+static int priority_of(Term t)
+{
+    if (t == AM(max)) return PRIO_MAX;
+    if (t == AM(high)) return PRIO_HIGH;
+    if (t == AM(normal)) return PRIO_NORMAL;
+    if (t == AM(low)) return PRIO_LOW;
+    return -1;
+}
+
+static Term priority_name(unsigned prio)
+{
+    switch (prio) {
+    case PRIO_MAX: return AM(max);
+    case PRIO_HIGH: return AM(high);
+    case PRIO_LOW: return AM(low);
+    default: return AM(normal);
+    }
+}
+
+Term proc_max_heap_term(Process *p, size_t size, uint32_t flags)
+{
+    Term keys[3] = { atom_from_cstr("error_logger"), AM(kill), atom_from_cstr("size") };
+    Term vals[3] = { (flags & 2) ? AM(true) : AM(false), (flags & 1) ? AM(true) : AM(false),
+                     make_small(size) };
+    return map_new_from_kvs(p, keys, vals, 3);
+}
+
+/* max_heap_size: a size in words, or a map with size, kill and
+ * error_logger. false when malformed. */
+static bool parse_max_heap(Term v, size_t *size, uint32_t *flags)
+{
+    *flags = 3;                          /* kill and error_logger by default */
+    if (is_small(v) && small_val(v) >= 0) {
+        *size = (size_t)small_val(v);
+        return true;
+    }
+    if (!is_map(v))
+        return false;
+    Term sz = map_get(v, atom_from_cstr("size"));
+    if (sz != THE_NON_VALUE) {
+        if (!is_small(sz) || small_val(sz) < 0) return false;
+        *size = (size_t)small_val(sz);
+    }
+    Term k = map_get(v, AM(kill)), e = map_get(v, atom_from_cstr("error_logger"));
+    if (k != THE_NON_VALUE) {
+        if (k != AM(true) && k != AM(false)) return false;
+        if (k == AM(false)) *flags &= ~1u;
+    }
+    if (e != THE_NON_VALUE) {
+        if (e != AM(true) && e != AM(false)) return false;
+        if (e == AM(false)) *flags &= ~2u;
+    }
+    return true;
+}
+
+/* One spawn_opt option into o; false when it is not valid. */
+static bool spawn_option(Term opt, bool *link, bool *monitor, SpawnOpts *o)
+{
+    if (opt == AM(link)) { *link = true; return true; }
+    if (opt == AM(monitor)) { *monitor = true; return true; }
+    if (!is_tuple(opt) || tuple_arity(opt) != 2 || !is_atom(tuple_elem(opt, 1)))
+        return false;
+    Term k = tuple_elem(opt, 1), v = tuple_elem(opt, 2);
+    const char *name = atom_text(k);
+    if (k == AM(priority)) {
+        int pr = priority_of(v);
+        if (pr < 0) return false;
+        o->priority = (uint8_t)pr;
+        return true;
+    }
+    if (!strcmp(name, "min_heap_size") || !strcmp(name, "min_bin_vheap_size")) {
+        if (!is_small(v) || small_val(v) < 0) return false;
+        if (name[4] == 'h') o->min_heap_size = (size_t)small_val(v);
+        return true;
+    }
+    if (!strcmp(name, "fullsweep_after")) {
+        if (!is_small(v) || small_val(v) < 0) return false;
+        o->fullsweep_after = small_val(v) > 0xFFFFFFF ? 0xFFFFFFF : (uint32_t)small_val(v);
+        return true;
+    }
+    if (!strcmp(name, "max_heap_size"))
+        return parse_max_heap(v, &o->max_heap_size, &o->max_heap_flags);
+    if (!strcmp(name, "message_queue_data")) {
+        if (v == atom_from_cstr("off_heap")) o->mq_off_heap = 1;
+        else if (v == atom_from_cstr("on_heap")) o->mq_off_heap = 0;
+        else return false;
+        return true;
+    }
+    /* {monitor, Opts} (OTP 24 monitor options): only the empty list */
+    if (k == AM(monitor) && is_nil(v)) { *monitor = true; return true; }
+    return false;
+}
+
 static Term spawn_opt(Process *p, Term m, Term f, Term args, Term opts)
 {
     bool link = false, monitor = false;
+    SpawnOpts o;
+    sched_default_spawn_opts(&o);
     Term l = opts;
-    for (; is_list(l); l = CDR(list_val(l))) {
-        Term o = CAR(list_val(l));
-        if (o == AM(link)) link = true;
-        else if (o == AM(monitor)) monitor = true;
-        else if (is_tuple(o) && tuple_arity(o) == 2 && is_atom(tuple_elem(o, 1))) continue;
-        else if (is_atom(o)) continue;
-        else BIF_BADARG(p);
-    }
+    for (; is_list(l); l = CDR(list_val(l)))
+        if (!spawn_option(CAR(list_val(l)), &link, &monitor, &o))
+            BIF_BADARG(p);
     if (!is_nil(l)) BIF_BADARG(p);
-    return spawn3(p, m, f, args, link, monitor);
+    return spawn_with(p, m, f, args, link, monitor, &o);
 }
 
 static Term bif_spawn_opt_2(Process *p, Term *a)
@@ -129,19 +229,71 @@ BIF_DEF("erlang", "is_process_alive", 1, bif_is_process_alive)
 static Term bif_processes(Process *p, Term *a) { (void)a; return sched_processes(p); }
 BIF_DEF("erlang", "processes", 0, bif_processes)
 
-static Term bif_monitor_2(Process *p, Term *a)
+static Term monitor_with(Process *p, Term type, Term target, uint8_t alias, Term tag)
 {
-    if (a[0] != AM(process)) BIF_BADARG(p);
-    Term target = a[1];
+    if (type != AM(process)) BIF_BADARG(p);
     Process *q;
     if (is_internal_pid(target)) q = sched_lookup(target);
     else if (is_atom(target)) q = sched_whereis(target);
     else if (is_tuple(target) && tuple_arity(target) == 2 && is_atom(tuple_elem(target, 1)) &&
              is_atom(tuple_elem(target, 2))) q = sched_whereis(tuple_elem(target, 1));
     else BIF_BADARG(p);
-    return sched_monitor(p, q, target);
+    return sched_monitor_opt(p, q, target, alias, tag);
 }
+
+static Term bif_monitor_2(Process *p, Term *a) { return monitor_with(p, a[0], a[1], ALIAS_NONE, NIL); }
 BIF_DEF("erlang", "monitor", 2, bif_monitor_2)
+
+/* monitor(process, Target, [{alias, Mode} | {tag, Tag}]) */
+static Term bif_monitor_3(Process *p, Term *a)
+{
+    uint8_t alias = ALIAS_NONE;
+    Term tag = NIL, l = a[2];
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (!is_tuple(o) || tuple_arity(o) != 2) BIF_BADARG(p);
+        Term k = tuple_elem(o, 1), v = tuple_elem(o, 2);
+        if (k == atom_from_cstr("alias")) {
+            if (v == atom_from_cstr("explicit_unalias")) alias = ALIAS_EXPLICIT;
+            else if (v == atom_from_cstr("demonitor")) alias = ALIAS_DEMONITOR;
+            else if (v == atom_from_cstr("reply_demonitor")) alias = ALIAS_ONCE;
+            else BIF_BADARG(p);
+        } else if (k == atom_from_cstr("tag")) {
+            tag = v;
+        } else {
+            BIF_BADARG(p);
+        }
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
+    return monitor_with(p, a[0], a[1], alias, tag);
+}
+BIF_DEF("erlang", "monitor", 3, bif_monitor_3)
+
+static Term bif_alias_1(Process *p, Term *a)
+{
+    uint8_t mode = ALIAS_EXPLICIT;
+    Term l = a[0];
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (o == atom_from_cstr("explicit_unalias")) mode = ALIAS_EXPLICIT;
+        else if (o == atom_from_cstr("reply")) mode = ALIAS_ONCE;
+        else BIF_BADARG(p);
+    }
+    if (!is_nil(l)) BIF_BADARG(p);
+    return sig_alias(p, mode);
+}
+BIF_DEF("erlang", "alias", 1, bif_alias_1)
+
+static Term bif_alias_0(Process *p, Term *a) { (void)a; return sig_alias(p, ALIAS_EXPLICIT); }
+BIF_DEF("erlang", "alias", 0, bif_alias_0)
+
+static Term bif_unalias(Process *p, Term *a)
+{
+    if (!is_internal_ref(a[0])) BIF_BADARG(p);
+    if (!alias_is_alias_ref(a[0])) return AM(false);
+    return sig_unalias(p, a[0]) ? AM(true) : AM(false);
+}
+BIF_DEF("erlang", "unalias", 1, bif_unalias)
 
 /* demonitor(Ref, Options): flush removes a 'DOWN' already queued; info
  * reports whether the monitor was still active. */
@@ -158,7 +310,10 @@ static Term demonitor(Process *p, Term ref, Term opts)
     }
     if (!is_nil(l)) BIF_BADARG(p);
     bool was = sched_demonitor(p, ref);
-    if (flush) {
+    /* A monitor still active has no 'DOWN' in the queue (a 'DOWN' becomes
+     * a message only while its monitor exists, and removes it): only a
+     * monitor that already fired needs the scan. */
+    if (flush && !was) {
         msg_fetch_incoming(p);
         for (Message **mp = &p->msg_first; *mp; mp = &(*mp)->next) {
             Term m = (*mp)->term;
@@ -188,7 +343,7 @@ static Term bif_link(Process *p, Term *a)
         BIF_BADARG(p);
     }
     Process *q = sched_lookup(a[0]);
-    if (!q) {
+    if (!q || !sched_link(p, q)) {
         if (p->flags & PF_TRAP_EXIT) {
             Term *hp = proc_alloc(p, 4);
             hp[0] = make_arityval(3); hp[1] = AM(EXIT); hp[2] = a[0]; hp[3] = AM(noproc);
@@ -197,7 +352,6 @@ static Term bif_link(Process *p, Term *a)
         }
         return bif_error(p, AM(noproc));
     }
-    sched_link(p, q);
     return AM(true);
 }
 BIF_DEF("erlang", "link", 1, bif_link)
@@ -219,13 +373,38 @@ static Term bif_exit_2(Process *p, Term *a)
     if (q == p) {
         /* to itself: acts at once */
         if (a[1] == AM(kill)) return bif_raise(p, EXC_EXIT, AM(killed));
-        if (p->flags & PF_TRAP_EXIT) { sched_exit_signal(p, q, a[1], false); return AM(true); }
+        if (p->flags & PF_TRAP_EXIT) { sched_exit_signal(p, q, a[0], a[1]); return AM(true); }
         return bif_raise(p, EXC_EXIT, a[1]);
     }
-    sched_exit_signal(p, q, a[1], false);
+    sched_exit_signal(p, q, a[0], a[1]);
     return AM(true);
 }
 BIF_DEF("erlang", "exit", 2, bif_exit_2)
+
+/* process_flag/2 for the heap and queue options: returns the old value. */
+static Term process_flag_store(Process *p, const char *name, const SpawnOpts *o)
+{
+    Term old;
+    if (!strcmp(name, "min_heap_size")) {
+        old = make_small(p->min_heap_size);
+        size_t want = o->min_heap_size > PROC_MIN_HEAP_WORDS ? gc_heap_size_for(o->min_heap_size)
+                                                             : PROC_MIN_HEAP_WORDS;
+        p->min_heap_size = want;
+    } else if (!strcmp(name, "fullsweep_after")) {
+        old = make_small(p->fullsweep_after);
+        p->fullsweep_after = o->fullsweep_after;
+    } else if (!strcmp(name, "max_heap_size")) {
+        old = proc_max_heap_term(p, p->max_heap_size, p->max_heap_flags);
+        p->max_heap_size = o->max_heap_size;
+        p->max_heap_flags = o->max_heap_flags;
+    } else if (!strcmp(name, "message_queue_data")) {
+        old = atom_from_cstr(p->mq_off_heap ? "off_heap" : "on_heap");
+        p->mq_off_heap = o->mq_off_heap;
+    } else {
+        old = make_small(46422);       /* min_bin_vheap_size: ERTS's default, not kept */
+    }
+    return old;
+}
 
 static Term bif_process_flag(Process *p, Term *a)
 {
@@ -237,8 +416,21 @@ static Term bif_process_flag(Process *p, Term *a)
         return old;
     }
     if (a[0] == AM(priority)) {
-        if (a[1] != AM(low) && a[1] != AM(normal) && a[1] != AM(high) && a[1] != AM(max)) BIF_BADARG(p);
-        return AM(normal);
+        int pr = priority_of(a[1]);
+        if (pr < 0) BIF_BADARG(p);
+        Term old = priority_name(p->priority);
+        p->priority = (uint8_t)pr;
+        return old;
+    }
+    const char *name = is_atom(a[0]) ? atom_text(a[0]) : "";
+    if (!strcmp(name, "min_heap_size") || !strcmp(name, "fullsweep_after") ||
+        !strcmp(name, "max_heap_size") || !strcmp(name, "message_queue_data") ||
+        !strcmp(name, "min_bin_vheap_size")) {
+        bool link = false, monitor = false;
+        SpawnOpts o;
+        sched_default_spawn_opts(&o);
+        if (!spawn_option(bif_tuple2(p, a[0], a[1]), &link, &monitor, &o)) BIF_BADARG(p);
+        return process_flag_store(p, name, &o);
     }
     BIF_BADARG(p);
 }
@@ -252,7 +444,7 @@ static Term bif_group_leader_2(Process *p, Term *a)
     if (!is_internal_pid(a[0]) || !is_internal_pid(a[1])) BIF_BADARG(p);
     Process *q = sched_lookup(a[1]);
     if (!q) BIF_BADARG(p);
-    q->group_leader = a[0];
+    q->group_leader = a[0];          /* atomic: read by q on its own */
     return AM(true);
 }
 BIF_DEF("erlang", "group_leader", 2, bif_group_leader_2)
@@ -444,7 +636,8 @@ static Term bif_request_system_task(Process *p, Term *a)
     Process *q = sched_lookup(a[0]);
     if (q) {
         q->gc_requested = true;
-        sched_wake(q);
+        if (q != p)
+            sched_wake(q);
     }
     msg_deliver(p, bif_tuple3(p, tuple_elem(req, 1), tuple_elem(req, 2), q ? AM(true) : AM(false)));
     return AM(ok);

@@ -8,6 +8,8 @@
 #include "../term/map.h"
 #include "../emu/emu_support.h"
 #include "../proc/sched.h"
+#include "../proc/message.h"
+#include "proc_opts.h"
 #include "../proc/copy.h"
 #include "../proc/message.h"
 #include <stdlib.h>
@@ -42,16 +44,13 @@ static Term copy_from(Process *p, Process *q, Term t)
 
 static size_t heap_words(const Process *q) { return (size_t)(q->hend - q->heap); }
 
-static Term gc_info(Process *p)
+static Term gc_info(Process *p, Process *q)
 {
-    Term max_keys[3] = { atom_from_cstr("error_logger"), AM(kill), atom_from_cstr("size") };
-    Term max_vals[3] = { AM(true), AM(true), make_small(0) };
-    Term max = map_new_from_kvs(p, max_keys, max_vals, 3);
     Term items[5][2] = {
-        { atom_from_cstr("max_heap_size"), max },
+        { atom_from_cstr("max_heap_size"), proc_max_heap_term(p, q->max_heap_size, q->max_heap_flags) },
         { atom_from_cstr("min_bin_vheap_size"), make_small(46422) },
-        { atom_from_cstr("min_heap_size"), make_small(PROC_MIN_HEAP_WORDS) },
-        { atom_from_cstr("fullsweep_after"), make_small(65535) },
+        { atom_from_cstr("min_heap_size"), make_small(q->min_heap_size) },
+        { atom_from_cstr("fullsweep_after"), make_small(q->fullsweep_after) },
         { atom_from_cstr("minor_gcs"), make_small(0) },
     };
     Term list = NIL;
@@ -63,27 +62,31 @@ static Term gc_info(Process *p)
 static Term links_of(Process *p, Process *q, uint8_t kind)
 {
     Term list = NIL;
+    proc_lock(&q->plock);
     for (LinkNode *n = q->links; n; n = n->next) {
-        if (n->kind != kind)
+        if (n->kind != kind || (kind == LK_MONITORED_BY && n->other == q->id && q != p))
             continue;
-        Term v = kind == LK_MONITOR ? bif_tuple2(p, AM(process), n->other) : n->other;
+        Term who = n->name != NIL ? bif_tuple2(p, n->name, AM(nonode_at_nohost)) : n->other;
+        Term v = kind == LK_MONITOR ? bif_tuple2(p, AM(process), who) : who;
         list = list_prepend(p, v, list);
     }
+    proc_unlock(&q->plock);
     return list;
 }
 
 static Term messages_of(Process *p, Process *q, bool count_only)
 {
+    if (count_only)
+        return make_small(msg_queue_len(q));
+    /* the caller holds q's main lock: it may act as q and take in what
+     * arrived (signals included) */
+    msg_fetch_incoming(q);
     uint32_t n = 0;
     Term list = NIL, *items;
     for (Message *m = q->msg_first; m; m = m->next) n++;
-    for (Message *m = q->mq_in_first; m; m = m->next) n++;
-    if (count_only)
-        return make_small(n);
     items = malloc((n + 1) * sizeof(Term));
     uint32_t i = 0;
     for (Message *m = q->msg_first; m; m = m->next) items[i++] = m->term;
-    for (Message *m = q->mq_in_first; m; m = m->next) items[i++] = m->term;
     for (uint32_t k = n; k-- > 0;) {
         Term t = items[k];
         if (!is_immed(t)) {
@@ -111,6 +114,16 @@ static Term status_of(Process *p, Process *q)
 }
 
 /* The value of one item, or THE_NON_VALUE for an unknown item. */
+static Term prio_atom(unsigned prio)
+{
+    switch (prio) {
+    case PRIO_MAX: return AM(max);
+    case PRIO_HIGH: return AM(high);
+    case PRIO_LOW: return AM(low);
+    default: return AM(normal);
+    }
+}
+
 static Term item_value(Process *p, Process *q, Term item)
 {
     const char *name = is_atom(item) ? atom_text(item) : "";
@@ -135,7 +148,7 @@ static Term item_value(Process *p, Process *q, Term item)
     if (!strcmp(name, "dictionary")) return copy_from(p, q, q->dictionary);
     if (!strcmp(name, "trap_exit")) return (q->flags & PF_TRAP_EXIT) ? AM(true) : AM(false);
     if (!strcmp(name, "error_handler")) return AM(error_handler);
-    if (!strcmp(name, "priority")) return AM(normal);
+    if (!strcmp(name, "priority")) return prio_atom(q->priority);
     if (!strcmp(name, "group_leader")) return q->group_leader;
     if (!strcmp(name, "heap_size")) return make_small(heap_words(q));
     if (!strcmp(name, "total_heap_size")) return make_small(heap_words(q) + q->frag_words);
@@ -143,10 +156,13 @@ static Term item_value(Process *p, Process *q, Term item)
     if (!strcmp(name, "memory"))
         return make_small(sizeof(Process) + (heap_words(q) + q->frag_words) * sizeof(Term));
     if (!strcmp(name, "reductions")) return make_small(q->reductions);
-    if (!strcmp(name, "garbage_collection")) return gc_info(p);
+    if (!strcmp(name, "garbage_collection")) return gc_info(p, q);
+    if (!strcmp(name, "min_heap_size")) return make_small(q->min_heap_size);
+    if (!strcmp(name, "fullsweep_after")) return make_small(q->fullsweep_after);
+    if (!strcmp(name, "max_heap_size")) return proc_max_heap_term(p, q->max_heap_size, q->max_heap_flags);
     if (!strcmp(name, "catchlevel")) return make_small(q->catches);
     if (!strcmp(name, "suspending")) return NIL;
-    if (!strcmp(name, "message_queue_data")) return atom_from_cstr("on_heap");
+    if (!strcmp(name, "message_queue_data")) return atom_from_cstr(q->mq_off_heap ? "off_heap" : "on_heap");
     if (!strcmp(name, "trace")) return make_small(0);
     if (!strcmp(name, "sequential_trace_token")) return NIL;
     return THE_NON_VALUE;
@@ -160,44 +176,49 @@ static Term info_pair(Process *p, Process *q, Term item)
     return bif_tuple2(p, item, v);
 }
 
-static Process *target(Process *p, Term pid, bool *bad)
+/* process_info(Pid, Items) with q inspected (main lock held, or q == p);
+ * THE_NON_VALUE for a bad item. */
+static Term info_list(Process *p, Process *q, Term items)
 {
-    *bad = !is_internal_pid(pid);
-    if (*bad) return NULL;
-    return pid == p->id ? p : sched_lookup(pid);
-}
-
-static Term bif_process_info_2(Process *p, Term *a)
-{
-    bool bad;
-    Process *q = target(p, a[0], &bad);
-    if (bad) BIF_BADARG(p);
-    if (is_atom(a[1])) {
-        Term r = q ? info_pair(p, q, a[1]) : AM(undefined);
-        if (is_non_value(r)) BIF_BADARG(p);
-        /* registered_name of an unregistered process is [] */
-        if (q && a[1] == AM(registered_name) && q->registered_name == NIL) return NIL;
-        return r;
-    }
-    Term l = a[1];
     size_t n = 0;
-    for (; is_list(l); l = CDR(list_val(l))) {
-        if (!is_atom(CAR(list_val(l)))) BIF_BADARG(p);
+    for (Term l = items; is_list(l); l = CDR(list_val(l)))
         n++;
-    }
-    if (!is_nil(l)) BIF_BADARG(p);
-    if (!q) return AM(undefined);
     Term *vals = malloc((n + 1) * sizeof(Term));
     size_t i = 0;
-    for (l = a[1]; is_list(l); l = CDR(list_val(l))) {
+    for (Term l = items; is_list(l); l = CDR(list_val(l))) {
         Term v = info_pair(p, q, CAR(list_val(l)));
-        if (is_non_value(v)) { free(vals); BIF_BADARG(p); }
+        if (is_non_value(v)) { free(vals); return THE_NON_VALUE; }
         vals[i++] = v;
     }
     Term list = NIL;
     while (i-- > 0) list = list_prepend(p, vals[i], list);
     free(vals);
     return list;
+}
+
+static Term bif_process_info_2(Process *p, Term *a)
+{
+    if (!is_internal_pid(a[0])) BIF_BADARG(p);
+    if (is_atom(a[1])) {
+        Process *q = sched_inspect_begin(p, a[0]);
+        if (!q) return AM(undefined);
+        Term r = info_pair(p, q, a[1]);
+        /* registered_name of an unregistered process is [] */
+        if (!is_non_value(r) && a[1] == AM(registered_name) && q->registered_name == NIL) r = NIL;
+        sched_inspect_end(p, q);
+        if (is_non_value(r)) BIF_BADARG(p);
+        return r;
+    }
+    Term l = a[1];
+    for (; is_list(l); l = CDR(list_val(l)))
+        if (!is_atom(CAR(list_val(l)))) BIF_BADARG(p);
+    if (!is_nil(l)) BIF_BADARG(p);
+    Process *q = sched_inspect_begin(p, a[0]);
+    if (!q) return AM(undefined);
+    Term r = info_list(p, q, a[1]);
+    sched_inspect_end(p, q);
+    if (is_non_value(r)) BIF_BADARG(p);
+    return r;
 }
 BIF_DEF("erlang", "process_info", 2, bif_process_info_2)
 
@@ -206,9 +227,8 @@ static Term bif_process_info_1(Process *p, Term *a)
     static const char *const items[] = { "current_function", "initial_call", "status", "message_queue_len",
         "links", "dictionary", "trap_exit", "error_handler", "priority", "group_leader", "total_heap_size",
         "heap_size", "stack_size", "reductions", "garbage_collection", "suspending", NULL };
-    bool bad;
-    Process *q = target(p, a[0], &bad);
-    if (bad) BIF_BADARG(p);
+    if (!is_internal_pid(a[0])) BIF_BADARG(p);
+    Process *q = sched_inspect_begin(p, a[0]);
     if (!q) return AM(undefined);
     size_t n = 0;
     while (items[n]) n++;
@@ -217,6 +237,7 @@ static Term bif_process_info_1(Process *p, Term *a)
         list = list_prepend(p, info_pair(p, q, atom_from_cstr(items[i])), list);
     if (q->registered_name != NIL)
         list = list_prepend(p, bif_tuple2(p, AM(registered_name), q->registered_name), list);
+    sched_inspect_end(p, q);
     return list;
 }
 BIF_DEF("erlang", "process_info", 1, bif_process_info_1)

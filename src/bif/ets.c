@@ -614,15 +614,6 @@ BIF_DEF("ets", "update_element", 3, bif_ets_update_element_3)
 
 /* ---- info ---- */
 
-static size_t memory_words(const EtsTable *t)
-{
-    /* approximately ERTS's accounting: table struct, buckets, and per
-     * object a header plus its words */
-    if (ets_is_hash(t))
-        return 49 + t->u.hash.nslots + (t->wc != ETS_WC_FALSE ? 1056 : 0) + 4 * t->nitems + t->words;
-    return 139 + 5 * t->nitems + t->words;
-}
-
 static Term type_atom(const EtsTable *t)
 {
     static const int tags[] = { ATOM_IDX_set, ATOM_IDX_bag, ATOM_IDX_duplicate_bag, ATOM_IDX_ordered_set };
@@ -658,7 +649,7 @@ static Term info_item(Process *p, const EtsTable *t, Term what)
 {
     if (what == AM(size)) return bn_from_uword(p, t->nitems);
     if (what == AM(type)) return type_atom(t);
-    if (what == AM(memory)) return bn_from_uword(p, memory_words(t));
+    if (what == AM(memory)) return bn_from_uword(p, ets_memory_words(t));
     if (what == AM(owner)) return t->owner;
     if (what == AM(heir)) return t->heir;
     if (what == AM(protection)) return access_atom(t);

@@ -158,6 +158,9 @@ void ets_table_give_away(EtsTable *t, Process *from, Process *to, Term data);
 void ets_table_set_heir(EtsTable *t, Process *p, Term heir, Term data);
 /* All tables, as ets:all/0 lists them (built on p's heap). */
 Term ets_all_tables(Process *p);
+/* ets:info(T, memory), and the sum over every table (erlang:memory(ets)). */
+size_t ets_memory_words(const EtsTable *t);
+size_t ets_total_words(void);
 /* safe_fixtable(T, true/false) by p (t write-locked). */
 void ets_fix(EtsTable *t, Term pid);
 void ets_unfix(EtsTable *t, Term pid);

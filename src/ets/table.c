@@ -544,6 +544,31 @@ static int by_id_order(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+size_t ets_total_words(void)
+{
+    size_t words = 0;
+    pthread_rwlock_rdlock(&reg_lock);
+    for (size_t i = 0; i < by_id.cap; i++) {
+        EtsTable *t = by_id.slots[i].val;
+        if (!t)
+            continue;
+        pthread_rwlock_rdlock(&t->lock);
+        words += ets_memory_words(t);
+        pthread_rwlock_unlock(&t->lock);
+    }
+    pthread_rwlock_unlock(&reg_lock);
+    return words;
+}
+
+size_t ets_memory_words(const EtsTable *t)
+{
+    /* approximately ERTS's accounting: table struct, buckets, and per
+     * object a header plus its words */
+    if (ets_is_hash(t))
+        return 49 + t->u.hash.nslots + (t->wc != ETS_WC_FALSE ? 1056 : 0) + 4 * t->nitems + t->words;
+    return 139 + 5 * t->nitems + t->words;
+}
+
 Term ets_all_tables(Process *p)
 {
     pthread_rwlock_rdlock(&reg_lock);

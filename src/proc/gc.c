@@ -109,15 +109,21 @@ void gc_stats(uint64_t *count, uint64_t *words_reclaimed)
     *words_reclaimed = atomic_load(&gc_reclaimed);
 }
 
+/* ERTS's heap size series: 12, 38, then each the sum of the two before
+ * plus one (233, 376, 610, 987, 1598, ...) up to the 23rd, then 20%
+ * growth. */
 size_t gc_heap_size_for(size_t words)
 {
-    size_t a = PROC_MIN_HEAP_WORDS, b = 377;
-    while (a < words) {
-        size_t c = a + b;
+    size_t a = 12, b = 38;
+    unsigned i = 1;
+    if (words <= a)
+        return a;
+    while (b < words) {
+        size_t c = ++i < 23 ? a + b + 1 : b + b / 5;
         a = b;
-        b = c > b ? c : b + b / 5;
+        b = c;
     }
-    return a;
+    return b;
 }
 
 static void copy_into(Process *p, Term *x, uint32_t live, size_t size)
@@ -149,6 +155,7 @@ static void copy_into(Process *p, Term *x, uint32_t live, size_t size)
     if (is_value(p->fvalue)) p->fvalue = forward(&g, p->fvalue);
     if (is_value(p->fargs)) p->fargs = forward(&g, p->fargs);
     if (is_value(p->fstash)) p->fstash = forward(&g, p->fstash);
+    p->pending_exit = forward(&g, p->pending_exit);
     for (uint32_t i = 0; i < p->arity && p->arg_reg; i++)
         p->arg_reg[i] = forward(&g, p->arg_reg[i]);
     scan_area(&g, nheap);
@@ -161,6 +168,7 @@ static void copy_into(Process *p, Term *x, uint32_t live, size_t size)
     }
     p->off_heap = g.off_heap;
     free(g.frags);
+    proc_mem_add((int64_t)size - (int64_t)(p->hend - p->heap));
     free(p->heap);
     proc_free_heap_frags(p);
     p->heap = nheap;
@@ -186,6 +194,8 @@ void gc_collect(Process *p, size_t need, Term *x, uint32_t live)
      * so a process that made much garbage does not keep a large heap. */
     size_t live_words = (size_t)(p->htop - p->heap) + stack_words + need + 1;
     size_t want = gc_heap_size_for(live_words * 2);
-    if (want < size / 2 && want >= p->min_heap_size)
+    if (want < p->min_heap_size)
+        want = p->min_heap_size;
+    if (want < size / 2)
         copy_into(p, x, live, want);
 }

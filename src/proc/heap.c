@@ -14,6 +14,7 @@ Term *proc_alloc_frag(Process *p, size_t words)
         Term *hp = f->mem + f->used;
         f->used += words;
         p->frag_words += words;
+        proc_mem_add((int64_t)words);
         return hp;
     }
     f = malloc(sizeof(HeapFrag) + size * sizeof(Term));
@@ -26,5 +27,6 @@ Term *proc_alloc_frag(Process *p, size_t words)
     f->next = p->frags;
     p->frags = f;
     p->frag_words += words;
+    proc_mem_add((int64_t)words);
     return f->mem;
 }

@@ -1,10 +1,13 @@
 /* message.c — message delivery and the receive primitives (message.h).
  * A sender copies the message into a fresh heap fragment and appends it to
- * the receiver's incoming queue; the receiver moves incoming messages to
- * its own queue when it looks for one. The save pointer (msg_save) marks
+ * the receiver's incoming queue under the receiver's plock, waking it if
+ * it waits; the receiver moves incoming messages to its own queue (acting
+ * on signals on the way, signal.h) when it looks for one. The save pointer (msg_save) marks
  * where the current receive continues scanning. */
 #include "message.h"
 #include "sched.h"
+#include "signal.h"
+#include "alias.h"
 #include "copy.h"
 #include "../term/atom.h"
 #include "../bif/bif.h"
@@ -21,34 +24,93 @@ int64_t msg_now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static void lock(Process *q) { while (atomic_flag_test_and_set_explicit(&q->mq_lock, memory_order_acquire)) ; }
-static void unlock(Process *q) { atomic_flag_clear_explicit(&q->mq_lock, memory_order_release); }
+void msg_free_one(Message *m)
+{
+    for (OffHeapHeader *oh = m->off_heap; oh;) {
+        OffHeapHeader *next = oh->next;
+        bin_offheap_release(oh);
+        oh = next;
+    }
+    free(m->frag);
+    free(m);
+}
 
-void msg_deliver_frag(Process *q, Term term, HeapFrag *frag, OffHeapHeader *off_heap)
+static bool accepts(Process *q, Term pid)
+{
+    uint32_t st = atomic_load(&q->state);
+    return st != PS_EXITED && st != PS_FREE && st != PS_EMBRYO && q->id == pid;
+}
+
+void msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
+                 HeapFrag *frag, OffHeapHeader *off_heap)
 {
     Message *m = malloc(sizeof *m);
     m->next = NULL;
     m->term = term;
     m->frag = frag;
     m->off_heap = off_heap;
-    lock(q);
-    *q->mq_in_last = m;
-    q->mq_in_last = &m->next;
-    unlock(q);
-    sched_wake(q);
+    m->from = from;
+    m->kind = kind;
+    proc_lock(&q->plock);
+    bool ok = accepts(q, pid);
+    bool wake = false;
+    if (ok) {
+        /* atomic: the owner peeks at mq_in_first without the lock */
+        __atomic_store_n(q->mq_in_last, m, __ATOMIC_RELEASE);
+        q->mq_in_last = &m->next;
+        wake = sched_wake_locked(q);
+    }
+    proc_unlock(&q->plock);
+    if (!ok)
+        msg_free_one(m);      /* the receiver died: dropped, as in ERTS */
+    else if (wake)
+        sched_enqueue(q);
+}
+
+void msg_deliver_frag(Process *q, Term term, HeapFrag *frag, OffHeapHeader *off_heap)
+{
+    msg_enqueue(q, __atomic_load_n(&q->id, __ATOMIC_ACQUIRE), SIG_MSG, NIL, term, frag, off_heap);
 }
 
 void msg_deliver(Process *q, Term msg)
 {
+    msg_send_to(q, __atomic_load_n(&q->id, __ATOMIC_ACQUIRE), msg);
+}
+
+void msg_send_to(Process *q, Term pid, Term msg)
+{
     HeapFrag *frag;
     OffHeapHeader *oh = NULL;
     Term t = copy_to_frag(msg, &frag, &oh);
-    msg_deliver_frag(q, t, frag, oh);
+    msg_enqueue(q, pid, SIG_MSG, NIL, t, frag, oh);
+}
+
+bool msg_prepare_wait(Process *p)
+{
+    proc_lock(&p->plock);
+    bool empty = p->mq_in_first == NULL;
+    if (empty) {
+        p->wait_seq++;
+        atomic_store(&p->state, PS_WAITING);
+    }
+    proc_unlock(&p->plock);
+    return empty;
+}
+
+uint32_t msg_queue_len(Process *q)
+{
+    uint32_t n = q->msg_len;
+    proc_lock(&q->plock);
+    for (Message *m = q->mq_in_first; m; m = m->next)
+        n += m->kind == SIG_MSG;
+    proc_unlock(&q->plock);
+    return n;
 }
 
 Term msg_send(Process *p, Term to, Term msg)
 {
     Process *q = NULL;
+    Term pid = to;
     if (is_internal_pid(to)) {
         q = sched_lookup(to);
     } else if (is_atom(to)) {
@@ -60,34 +122,67 @@ Term msg_send(Process *p, Term to, Term msg)
         q = sched_whereis(tuple_elem(to, 1));
         if (!q)
             return msg;
-    } else if (is_external_pid(to)) {
+    } else if (is_internal_ref(to)) {
+        /* an alias: delivered while active, else dropped */
+        bool once;
+        pid = alias_target(boxed_val(to), &once);
+        q = pid != NIL ? sched_lookup(pid) : NULL;
+        if (q) {
+            msg_send_to(q, pid, msg);
+            if (once)          /* reply_demonitor: the monitor goes too */
+                sig_send(q, pid, SIG_DEMONITOR, p->id, to);
+        }
+        p->fcalls -= 1;
+        return msg;
+    } else if (is_external_pid(to) || is_external_ref(to)) {
         return msg;            /* no distribution: dropped, as to a dead node */
     } else {
         return bif_error(p, AM(badarg));
     }
-    if (q)
-        msg_deliver(q, msg);
+    if (q) {
+        if (!is_internal_pid(pid))
+            pid = __atomic_load_n(&q->id, __ATOMIC_ACQUIRE);
+        msg_send_to(q, pid, msg);
+    }
     p->fcalls -= 1;
     return msg;
 }
 
 bool msg_fetch_incoming(Process *p)
 {
-    if (!p->mq_in_first)
+    if (!__atomic_load_n(&p->mq_in_first, __ATOMIC_ACQUIRE) || p->pending_exit != NIL)
         return false;
-    lock(p);
+    proc_lock(&p->plock);
     Message *first = p->mq_in_first;
-    Message **last = p->mq_in_last;
-    p->mq_in_first = NULL;
+    __atomic_store_n(&p->mq_in_first, NULL, __ATOMIC_RELAXED);
     p->mq_in_last = &p->mq_in_first;
-    unlock(p);
-    if (!first)
-        return false;
-    *p->msg_last = first;
-    p->msg_last = last;
-    for (Message *m = first; m; m = m->next)
-        p->msg_len++;
-    return true;
+    proc_unlock(&p->plock);
+    bool any = false;
+    while (first) {
+        Message *m = first;
+        first = m->next;
+        m->next = NULL;
+        if (sig_handle(p, m)) {
+            *p->msg_last = m;
+            p->msg_last = &m->next;
+            p->msg_len++;
+            any = true;
+        }
+        if (p->pending_exit != NIL && first) {
+            /* dying: what came after the fatal signal stays unseen */
+            Message **last = &first;
+            while (*last)
+                last = &(*last)->next;
+            proc_lock(&p->plock);
+            *last = p->mq_in_first;
+            if (!p->mq_in_first)
+                p->mq_in_last = last;
+            __atomic_store_n(&p->mq_in_first, first, __ATOMIC_RELEASE);
+            proc_unlock(&p->plock);
+            break;
+        }
+    }
+    return any;
 }
 
 Message *msg_peek(Process *p)
@@ -117,6 +212,7 @@ void msg_remove(Process *p)
         m->frag->next = p->frags;
         p->frags = m->frag;
         p->frag_words += m->frag->used;
+        proc_mem_add((int64_t)m->frag->used);
     }
     /* join the message's off-heap handles to the process's list */
     OffHeapHeader *oh = m->off_heap;
@@ -213,13 +309,7 @@ static void free_list(Message *m)
 {
     while (m) {
         Message *n = m->next;
-        for (OffHeapHeader *oh = m->off_heap; oh;) {
-            OffHeapHeader *next = oh->next;
-            bin_offheap_release(oh);
-            oh = next;
-        }
-        free(m->frag);
-        free(m);
+        msg_free_one(m);
         m = n;
     }
 }
@@ -231,10 +321,10 @@ void msg_free_all(Process *p)
     free_list(p->msg_first);
     p->msg_first = NULL;
     p->msg_last = p->msg_save = &p->msg_first;
-    lock(p);
+    proc_lock(&p->plock);
     Message *in = p->mq_in_first;
-    p->mq_in_first = NULL;
+    __atomic_store_n(&p->mq_in_first, NULL, __ATOMIC_RELAXED);
     p->mq_in_last = &p->mq_in_first;
-    unlock(p);
+    proc_unlock(&p->plock);
     free_list(in);
 }

@@ -8,6 +8,19 @@
 Term msg_send(Process *p, Term to, Term msg);
 /* Deliver msg (copied) to q's queue and wake q. */
 void msg_deliver(Process *q, Term msg);
+/* The same, but only if q still is the process `pid` (q came from a
+ * lookup that may have raced with its exit). */
+void msg_send_to(Process *q, Term pid, Term msg);
+/* Queue a message or signal (kind SIG_*) built in frag to q, if q is
+ * still the live process `pid`; else free it. Wakes q if it waits. */
+void msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
+                 HeapFrag *frag, OffHeapHeader *off_heap);
+void msg_free_one(Message *m);
+/* The process is about to wait: true (and state PS_WAITING) if nothing is
+ * in its incoming queue, false if it should run on. */
+bool msg_prepare_wait(Process *p);
+/* Messages in q's queues (q's main lock held, or q itself). */
+uint32_t msg_queue_len(Process *q);
 /* Deliver an already-built message (frag owned by the queue afterwards). */
 void msg_deliver_frag(Process *q, Term term, HeapFrag *frag, OffHeapHeader *off_heap);
 Message *msg_peek(Process *p);

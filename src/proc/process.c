@@ -2,7 +2,11 @@
  * heap+stack block (scheduling lives in sched.c). */
 #include "process.h"
 #include <stdlib.h>
+#include <string.h>
+#include <stddef.h>
 #include <stdio.h>
+
+_Atomic int64_t proc_mem_words;
 
 static void *xcalloc(size_t n, size_t size)
 {
@@ -14,12 +18,12 @@ static void *xcalloc(size_t n, size_t size)
     return p;
 }
 
-Process *proc_alloc_bare(size_t heap_words)
+static void init_fields(Process *p, size_t heap_words)
 {
-    Process *p = xcalloc(1, sizeof *p);
     if (heap_words < PROC_MIN_HEAP_WORDS)
         heap_words = PROC_MIN_HEAP_WORDS;
     p->heap = xcalloc(heap_words, sizeof(Term));
+    proc_mem_add((int64_t)heap_words);
     p->htop = p->heap;
     p->hend = p->heap + heap_words;
     p->stop = p->hend;
@@ -34,9 +38,30 @@ Process *proc_alloc_bare(size_t heap_words)
     p->msg_save = &p->msg_first;
     p->mq_in_first = NULL;
     p->mq_in_last = &p->mq_in_first;
-    atomic_flag_clear(&p->mq_lock);
     p->timeout_at = -1;
+    p->priority = 2;          /* PRIO_NORMAL */
+    p->fullsweep_after = 65535;
+    p->max_heap_flags = 3;
+}
+
+Process *proc_alloc_bare(size_t heap_words)
+{
+    Process *p = xcalloc(1, sizeof *p);
+    atomic_flag_clear(&p->plock);
+    atomic_flag_clear(&p->main_lock);
+    init_fields(p, heap_words);
     return p;
+}
+
+void proc_reinit(Process *p, size_t heap_words)
+{
+    proc_free_heap_frags(p);
+    proc_mem_add(-(int64_t)(p->hend - p->heap));
+    free(p->heap);
+    free(p->old_heap);
+    free(p->arg_reg);
+    memset(p, 0, offsetof(Process, plock));
+    init_fields(p, heap_words);
 }
 
 void proc_free_heap_frags(Process *p)
@@ -47,6 +72,7 @@ void proc_free_heap_frags(Process *p)
         free(f);
         f = n;
     }
+    proc_mem_add(-(int64_t)p->frag_words);
     p->frags = NULL;
     p->frag_words = 0;
 }
@@ -54,6 +80,7 @@ void proc_free_heap_frags(Process *p)
 void proc_free_bare(Process *p)
 {
     proc_free_heap_frags(p);
+    proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
     free(p->old_heap);
     free(p->arg_reg);

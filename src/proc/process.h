@@ -10,6 +10,7 @@
 #include "../term/term.h"
 #include "heap.h"
 #include <stdatomic.h>
+#include <sched.h>
 
 typedef UWord BeamInstr;
 typedef struct Mailbox Mailbox;
@@ -31,23 +32,40 @@ enum { EXC_NONE = 0, EXC_ERROR = 1, EXC_EXIT = 2, EXC_THROW = 3,
 /* ERTS's initial heap+stack size, in words. */
 #define PROC_MIN_HEAP_WORDS 233
 
-/* A queued message: a term plus the heap fragment holding it (NULL for an
- * immediate). */
+/* A queued message or signal: a term plus the heap fragment holding it
+ * (NULL for an immediate). Signals share the incoming queue with messages,
+ * so everything one process sends another arrives in order; the receiver
+ * turns signals into actions when it fetches them (message.c). */
 struct Message {
     Message *next;
-    Term term;
+    Term term;                /* SIG_MSG: the message; SIG_EXIT*: the reason;
+                               * SIG_DOWN: {Ref, Reason} */
     HeapFrag *frag;           /* NULL if term is an immediate */
     OffHeapHeader *off_heap;  /* refc handles inside frag */
+    Term from;                /* sender's pid (signals) */
+    uint8_t kind;             /* SIG_* */
 };
+enum { SIG_MSG, SIG_EXIT_LINK, SIG_EXIT, SIG_DOWN,
+       SIG_DEMONITOR /* term: a ref; after a reply_demonitor alias was used */ };
 
-/* A link or monitor held by a process (owner-only list). */
+/* A link or monitor held by a process. The list is guarded by the
+ * process's plock: other processes add and remove their side of a link or
+ * monitor under it. */
 typedef struct LinkNode {
     struct LinkNode *next;
     Term other;               /* pid of the other side */
-    Term ref;                 /* monitor reference (NIL for links) */
-    uint8_t kind;             /* LK_LINK, LK_MONITOR (I watch other), LK_MONITORED_BY */
+    Term ref;                 /* monitor reference (NIL for links): points at refw */
+    Term refw[3];             /* the reference's words (REF_WORDS) */
+    Term tag;                 /* LK_MONITOR: monitor/3's {tag, T}, else NIL */
+    HeapFrag *tag_frag;       /* holds tag */
+    OffHeapHeader *tag_oh;    /* refc handles inside tag_frag */
+    Term name;                /* LK_MONITOR by registered name: the name, else NIL */
+    uint8_t kind;             /* LK_* */
+    uint8_t alias;            /* LK_MONITOR/LK_ALIAS: ALIAS_* mode (alias.h) */
 } LinkNode;
-enum { LK_LINK, LK_MONITOR, LK_MONITORED_BY };
+/* LK_MONITOR: I watch other; LK_MONITORED_BY: other watches me; LK_ALIAS:
+ * an alias of mine (erlang:alias/0,1) */
+enum { LK_LINK, LK_MONITOR, LK_MONITORED_BY, LK_ALIAS };
 
 struct Process {
     /* --- heap and stack: touched only by the scheduler running the
@@ -65,7 +83,7 @@ struct Process {
     size_t min_heap_size;
     Term *old_heap, *old_htop, *old_hend;   /* generational GC (later) */
     uint32_t gc_count;
-    bool gc_requested;        /* erlang:garbage_collect: collect at the next safe point */
+    _Atomic bool gc_requested; /* erlang:garbage_collect: collect at the next safe point */
 
     /* --- execution state while switched out: scheduler-owned. */
     const BeamInstr *i;       /* next instruction */
@@ -92,13 +110,13 @@ struct Process {
 
     /* --- identity and process-local data. */
     Term id;                  /* the pid */
-    Term group_leader;
+    _Atomic Term group_leader; /* set by group_leader/2 from any process */
     Term dictionary;          /* process dictionary: list of {K,V}, NIL if empty */
-    Term registered_name;     /* atom or NIL */
+    _Atomic Term registered_name; /* atom or NIL; written under the name table's lock */
     Term initial_call[3];
     uint32_t flags;
 
-    /* --- mailbox: the outer queue is written by senders under `mq_lock`;
+    /* --- mailbox: the incoming queue is written by senders under `plock`;
      *     the inner queue [first, *save) is owned by the process. */
     Message *msg_first;
     Message **msg_last;
@@ -114,27 +132,75 @@ struct Process {
         uint8_t state;        /* 0 free, 1 reserved, 2 bound */
     } markers[2];
     uint8_t marker_next;
-    Message *mq_in_first;     /* signals pushed by other processes */
+    Message *mq_in_first;     /* messages and signals from other processes */
     Message **mq_in_last;
-    atomic_flag mq_lock;
 
-    LinkNode *links;          /* links and monitors, both directions */
-    Term pending_exit;        /* exit signal to act on when next scheduled, or NIL */
+    /* --- locks (both spinlocks, see proc_lock; declared at the end):
+     *   plock     guards mq_in_*, links, the state transitions out of
+     *             PS_WAITING and into PS_EXITED, and wait_seq. Held briefly.
+     *   main_lock held by the scheduler while the process runs, and by a
+     *             process inspecting this one (process_info of another
+     *             process): whoever holds it may read the heap, the queue
+     *             and the registers. A holder never waits for another
+     *             process's main lock (inspectors give up their own first),
+     *             so the two locks cannot deadlock. Lock order: main, then
+     *             plock; never two plocks at once. */
+    LinkNode *links;          /* links and monitors, both directions (plock) */
+    Term pending_exit;        /* owner-only: the exit reason to die with when next scheduled, or NIL */
     const BeamInstr *timeout_resume;
 
     /* --- scheduler links. */
-    struct Process *run_next;
-    _Atomic uint32_t state;
-    int64_t timeout_at;       /* monotonic ns of a pending receive timeout, or -1 */
+    struct Process *run_next; /* run queue link (the run queue's lock) */
+    int64_t timeout_at;       /* owner-only: monotonic ns of a pending receive timeout, or -1 */
+    uint8_t priority;         /* PRIO_* (sched.h) */
+    uint8_t last_sched;       /* index of the scheduler that ran it last */
+    uint8_t mq_off_heap;      /* message_queue_data: off_heap (1) or on_heap (0) */
+    uint32_t fullsweep_after;
+    size_t max_heap_size;     /* words; 0 = no limit */
+    uint32_t max_heap_flags;  /* bit 0 kill, bit 1 error_logger */
+
+    /* --- kept when the block is reused for a new process (ptab.c): a
+     *     stale pointer holder may still take and drop the locks. */
+    atomic_flag plock;
+    atomic_flag main_lock;
+    _Atomic uint32_t state;   /* PS_* (sched.h) */
+    uint32_t wait_seq;        /* bumped on each wait (plock): stale timeouts ignore it */
 };
 
 #define PF_TRAP_EXIT  0x1
 #define PF_EXITING    0x2
 
+/* The per-process spinlocks: held for a few instructions (plock) or one
+ * time slice (main_lock); a waiter yields its thread after a short spin. */
+static inline void proc_lock(atomic_flag *l)
+{
+    unsigned spins = 0;
+    while (atomic_flag_test_and_set_explicit(l, memory_order_acquire))
+        if (++spins >= 100) {
+            sched_yield();
+            spins = 0;
+        }
+}
+static inline bool proc_trylock(atomic_flag *l)
+{
+    return !atomic_flag_test_and_set_explicit(l, memory_order_acquire);
+}
+static inline void proc_unlock(atomic_flag *l)
+{
+    atomic_flag_clear_explicit(l, memory_order_release);
+}
+
 /* Words kept free between heap top and stack top: a call pushes its return
  * address without a check, so every allocation leaves room for one push
  * (the frame's `allocate` checked for it). */
 #define PROC_STACK_SLACK 1
+
+/* Words held by process heaps and heap fragments, VM-wide (erlang:memory). */
+extern _Atomic int64_t proc_mem_words;
+static inline void proc_mem_add(int64_t words)
+{
+    atomic_fetch_add_explicit(&proc_mem_words, words, memory_order_relaxed);
+}
 
 /* Allocate `words` on p's heap; a fragment when the heap is full. Never
  * collects, so it may be called anywhere in a BIF. */
@@ -161,6 +227,9 @@ static inline void proc_unalloc(Process *p, Term *hp, size_t words)
 /* A process block with an empty heap of at least `heap_words` words, not
  * yet scheduled (used by the spawner and by unit tests). */
 Process *proc_alloc_bare(size_t heap_words);
+/* Give p (a used block) a fresh empty heap and blank fields; the fields
+ * from plock on are kept. */
+void proc_reinit(Process *p, size_t heap_words);
 void proc_free_bare(Process *p);
 void proc_free_heap_frags(Process *p);
 #endif

@@ -1,189 +1,384 @@
-/* sched.c — the process table, spawning, exits with links and monitors,
- * registered names, timeouts, and the run loop.
- * This is the single-threaded first version (one run queue, run on the
- * main thread); issue 3 replaces the loop with per-core schedulers. The
- * process table already uses a pid -> slot mapping that tolerates reuse:
- * a pid is a counter, its slot is counter mod capacity, and a lookup checks
- * the slot's process still has that pid. */
+/* sched.c — the schedulers (sched.h): one thread each, a run queue per
+ * priority, stealing, sleeping, receive timeouts; spawning and exiting.
+ *
+ * A process is in at most one run queue, and only while PS_RUNNABLE. The
+ * transitions: RUNNABLE -> RUNNING by the scheduler that popped it (it
+ * then holds the main lock); RUNNING -> RUNNABLE (slice over, pushed back)
+ * or -> WAITING (under plock, only if nothing is in its incoming queue) or
+ * -> EXITED; WAITING -> RUNNABLE by whoever queues a message or signal or
+ * sees its timeout expire, under plock, and that one enqueues it. So a
+ * wake-up is never lost and a process is never queued twice. */
 #include "sched.h"
+#include "ptab.h"
+#include "names.h"
+#include "signal.h"
 #include "message.h"
 #include "timer.h"
-#include "../bif/zlib_nif.h"
 #include "copy.h"
+#include "gc.h"
+#include "../bif/zlib_nif.h"
 #include "../emu/emu.h"
 #include "../emu/emu_support.h"
 #include "../term/atom.h"
-#include "../term/ref.h"
 #include "../term/binary.h"
-#include "../bif/bif.h"
-#include "../code/module.h"
 #include "../term/print.h"
+#include "../bif/bif.h"
 #include "../ets/ets.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 #include <signal.h>
+#include <pthread.h>
 
-#define DEFAULT_MAX_PROCS 262144   /* as ERTS's +P default */
+/* A receive timeout: p waits (wait_seq seq) until `at`. */
+typedef struct { Process *p; Term pid; uint32_t seq; int64_t at; } Timeout;
 
-static Process **ptab;
-static size_t ptab_cap;
-static size_t live_count;
-static UWord next_pid = 0;
-static Process *rq_head, *rq_tail;
-static Term x_regs[MAX_X_REGS];
-static bool halting;
+typedef struct Scheduler {
+    unsigned index;
+    pthread_t thread;
+    pthread_mutex_t lock;          /* guards head/tail, len's changes, sleeping */
+    pthread_cond_t wake;
+    Process *head[PRIO_COUNT], *tail[PRIO_COUNT];
+    _Atomic size_t len;            /* processes queued (read by stealers) */
+    unsigned normal_turns;         /* normal picks since the last low one */
+    _Atomic bool sleeping;         /* set by itself under lock; cleared by
+                                    * whoever wakes it (exchange: one waker) */
+    /* receive timeouts of the processes this scheduler put to wait; only
+     * its own thread touches them: a binary min-heap on `at` */
+    Timeout *tmo;
+    size_t ntmo, captmo;
+    _Atomic uint64_t reductions, slices;
+    _Atomic int64_t slice_start;   /* monotonic ns the running slice began; 0 idle */
+    Term x_regs[MAX_X_REGS];
+} Scheduler;
+
+/* A lone queued process is stolen only once its scheduler has been busy
+ * with another this long: short slices (ping-pong, request/reply) keep
+ * their partners on one core, a long one lets the waiting process move. */
+#define STEAL_LONE_AFTER_NS 50000
+
+/* ERTS runs a low-priority process once per this many normal ones. */
+#define LOW_EVERY 8
+
+static Scheduler *scheds;
+static unsigned nscheds;
+static unsigned want_scheds;
+static size_t want_max_procs;
+static _Thread_local Scheduler *self_sched;
+static _Atomic int nsleeping;
+static _Atomic unsigned online;     /* schedulers 0..online-1 run processes */
+static _Atomic bool halting;
 int sched_exit_status;
+int32_t sched_slice_reds = SCHED_CONTEXT_REDS;
 
 static volatile sig_atomic_t dump_requested;
 static void on_sigusr1(int sig) { (void)sig; dump_requested = 1; }
 
-/* waiting processes with a timeout: a binary min-heap on timeout_at */
-static Process **timers;
-static size_t ntimers, captimers;
-
-/* registered names: a small open-addressing table */
-typedef struct { Term name; Process *p; } RegEntry;
-static RegEntry *reg;
-static size_t reg_cap, reg_count;
+void sched_configure(unsigned schedulers, size_t max_procs, int32_t slice_reds)
+{
+    want_scheds = schedulers;
+    want_max_procs = max_procs;
+    if (slice_reds > 0)
+        sched_slice_reds = slice_reds;
+}
 
 void sched_init(void)
 {
     signal(SIGUSR1, on_sigusr1);
-    ptab_cap = DEFAULT_MAX_PROCS;
-    ptab = calloc(ptab_cap, sizeof(Process *));
-    reg_cap = 256;
-    reg = calloc(reg_cap, sizeof(RegEntry));
-}
-
-Process *sched_lookup(Term pid)
-{
-    if (!is_internal_pid(pid))
-        return NULL;
-    Process *p = ptab[internal_pid_index(pid) & (ptab_cap - 1)];
-    return (p && p->id == pid && atomic_load(&p->state) != PS_EXITED) ? p : NULL;
-}
-
-size_t sched_process_count(void) { return live_count; }
-
-static uint64_t total_reductions, context_switches;
-
-void sched_info(SchedInfo *out)
-{
-    out->reductions = total_reductions;
-    out->context_switches = context_switches;
-    out->run_queue = 0;
-    for (Process *q = rq_head; q; q = q->run_next)
-        out->run_queue++;
-    out->process_limit = ptab_cap;
-    out->schedulers = 1;
-}
-
-Term sched_processes(Process *p)
-{
-    Term list = NIL;
-    for (size_t i = ptab_cap; i-- > 0;) {
-        Process *q = ptab[i];
-        if (q && atomic_load(&q->state) != PS_EXITED) {
-            Term *hp = proc_alloc(p, 2);
-            list = make_cons_at(hp, q->id, list);
-        }
+    ptab_init(want_max_procs);
+    names_init();
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    nscheds = want_scheds ? want_scheds : (cores > 0 ? (unsigned)cores : 1);
+    if (nscheds > 1024)
+        nscheds = 1024;
+    scheds = calloc(nscheds, sizeof *scheds);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    for (unsigned i = 0; i < nscheds; i++) {
+        scheds[i].index = i;
+        pthread_mutex_init(&scheds[i].lock, NULL);
+        pthread_cond_init(&scheds[i].wake, &ca);
     }
-    return list;
+    pthread_condattr_destroy(&ca);
+    atomic_store(&online, nscheds);
 }
 
-static void rq_push(Process *p)
+unsigned sched_online(void) { return atomic_load(&online); }
+
+static bool wake_if_sleeping(Scheduler *s, bool have_lock);
+
+void sched_set_online(unsigned n)
 {
+    if (n < 1 || n > nscheds)
+        return;
+    atomic_store(&online, n);
+    for (unsigned i = 0; i < nscheds; i++)
+        wake_if_sleeping(&scheds[i], false);
+}
+
+/* ---- run queues ---- */
+
+/* s->lock held */
+static void rq_push(Scheduler *s, Process *p)
+{
+    unsigned pr = p->priority < PRIO_COUNT ? p->priority : PRIO_NORMAL;
     p->run_next = NULL;
-    if (rq_tail) rq_tail->run_next = p;
-    else rq_head = p;
-    rq_tail = p;
+    if (s->tail[pr])
+        s->tail[pr]->run_next = p;
+    else
+        s->head[pr] = p;
+    s->tail[pr] = p;
+    atomic_fetch_add(&s->len, 1);
 }
 
-static Process *rq_pop(void)
+/* s->lock held. max before high before normal; low gets one turn in
+ * LOW_EVERY when normal work is waiting too. */
+static Process *rq_pop(Scheduler *s)
 {
-    Process *p = rq_head;
-    if (p) {
-        rq_head = p->run_next;
-        if (!rq_head) rq_tail = NULL;
-    }
+    unsigned pr;
+    if (s->head[PRIO_MAX])
+        pr = PRIO_MAX;
+    else if (s->head[PRIO_HIGH])
+        pr = PRIO_HIGH;
+    else if (s->head[PRIO_NORMAL] && s->head[PRIO_LOW])
+        pr = ++s->normal_turns % LOW_EVERY == 0 ? PRIO_LOW : PRIO_NORMAL;
+    else if (s->head[PRIO_NORMAL])
+        pr = PRIO_NORMAL;
+    else if (s->head[PRIO_LOW])
+        pr = PRIO_LOW;
+    else
+        return NULL;
+    Process *p = s->head[pr];
+    s->head[pr] = p->run_next;
+    if (!s->head[pr])
+        s->tail[pr] = NULL;
+    atomic_fetch_sub(&s->len, 1);
     return p;
 }
 
-/* ---- timer heap ---- */
-static void timer_swap(size_t a, size_t b) { Process *t = timers[a]; timers[a] = timers[b]; timers[b] = t; }
-
-static void timer_add(Process *p)
+/* Wake s if it sleeps; true if this call woke it. The exchange makes
+ * sure only one waker pays for the signal. */
+static bool wake_if_sleeping(Scheduler *s, bool have_lock)
 {
-    if (ntimers == captimers) {
-        captimers = captimers ? captimers * 2 : 64;
-        timers = realloc(timers, captimers * sizeof(Process *));
+    if (!atomic_load(&s->sleeping) || !atomic_exchange(&s->sleeping, false))
+        return false;
+    atomic_fetch_sub(&nsleeping, 1);
+    if (!have_lock)
+        pthread_mutex_lock(&s->lock);
+    pthread_cond_signal(&s->wake);
+    if (!have_lock)
+        pthread_mutex_unlock(&s->lock);
+    return true;
+}
+
+/* Wake one sleeping scheduler other than `not` so it can steal. */
+static void wake_idle(Scheduler *not)
+{
+    for (unsigned i = 0; i < nscheds; i++)
+        if (&scheds[i] != not && wake_if_sleeping(&scheds[i], false))
+            return;
+}
+
+/* An offline scheduler's own queue moves to scheduler 0. */
+static void hand_over(Scheduler *s)
+{
+    for (;;) {
+        pthread_mutex_lock(&s->lock);
+        Process *p = rq_pop(s);
+        pthread_mutex_unlock(&s->lock);
+        if (!p)
+            return;
+        pthread_mutex_lock(&scheds[0].lock);
+        rq_push(&scheds[0], p);
+        pthread_mutex_unlock(&scheds[0].lock);
     }
-    size_t i = ntimers++;
-    timers[i] = p;
-    while (i > 0 && timers[(i - 1) / 2]->timeout_at > timers[i]->timeout_at) {
-        timer_swap(i, (i - 1) / 2);
+}
+
+int sched_current(void) { return self_sched ? (int)self_sched->index : -1; }
+unsigned sched_count(void) { return nscheds; }
+
+Process *sched_lookup(Term pid) { return ptab_lookup(pid); }
+size_t sched_process_count(void) { return ptab_live(); }
+Term sched_processes(Process *p) { return ptab_pids(p); }
+
+void sched_info(SchedInfo *out)
+{
+    out->reductions = 0;
+    out->context_switches = 0;
+    out->run_queue = 0;
+    for (unsigned i = 0; i < nscheds; i++) {
+        out->reductions += atomic_load(&scheds[i].reductions);
+        out->context_switches += atomic_load(&scheds[i].slices);
+        out->run_queue += atomic_load(&scheds[i].len);
+    }
+    out->process_limit = ptab_limit();
+    out->schedulers = nscheds;
+}
+
+void sched_run_queue_lengths(size_t *out)
+{
+    for (unsigned i = 0; i < nscheds; i++)
+        out[i] = atomic_load(&scheds[i].len);
+}
+
+void sched_enqueue(Process *p)
+{
+    /* the waker's own queue keeps communicating processes together; an
+     * idle scheduler is woken to steal when work piles up */
+    Scheduler *s = self_sched ? self_sched : &scheds[p->last_sched % nscheds];
+    if (s->index >= atomic_load(&online))
+        s = &scheds[0];
+    pthread_mutex_lock(&s->lock);
+    rq_push(s, p);
+    bool owner_sleeps = wake_if_sleeping(s, true);
+    size_t len = atomic_load(&s->len);
+    pthread_mutex_unlock(&s->lock);
+    if (!owner_sleeps && len > 1 && atomic_load(&nsleeping) > 0)
+        wake_idle(s);
+}
+
+bool sched_wake_locked(Process *q)
+{
+    if (atomic_load(&q->state) != PS_WAITING)
+        return false;
+    atomic_store(&q->state, PS_RUNNABLE);
+    return true;
+}
+
+void sched_wake(Process *q)
+{
+    proc_lock(&q->plock);
+    bool wake = sched_wake_locked(q);
+    proc_unlock(&q->plock);
+    if (wake)
+        sched_enqueue(q);
+}
+
+/* Worth stealing from v: two or more queued, or one queued behind a long
+ * slice (an offline scheduler's queue always). */
+static bool stealable(Scheduler *v, int64_t now)
+{
+    size_t len = atomic_load_explicit(&v->len, memory_order_relaxed);
+    if (len == 0)
+        return false;
+    if (len >= 2 || v->index >= atomic_load(&online))
+        return true;
+    int64_t start = atomic_load_explicit(&v->slice_start, memory_order_relaxed);
+    return start != 0 && now - start > STEAL_LONE_AFTER_NS;
+}
+
+static Process *steal(Scheduler *me)
+{
+    int64_t now = msg_now_ns();
+    for (unsigned k = 1; k < nscheds; k++) {
+        Scheduler *v = &scheds[(me->index + k) % nscheds];
+        if (!stealable(v, now) || pthread_mutex_trylock(&v->lock) != 0)
+            continue;
+        Process *p = rq_pop(v);
+        pthread_mutex_unlock(&v->lock);
+        if (p)
+            return p;
+    }
+    return NULL;
+}
+
+static bool others_have_work(Scheduler *me)
+{
+    if (nscheds < 2)
+        return false;
+    int64_t now = msg_now_ns();
+    for (unsigned k = 1; k < nscheds; k++)
+        if (stealable(&scheds[(me->index + k) % nscheds], now))
+            return true;
+    return false;
+}
+
+/* ---- receive timeouts: a min-heap per scheduler ---- */
+
+static void tmo_swap(Scheduler *s, size_t a, size_t b)
+{
+    Timeout t = s->tmo[a];
+    s->tmo[a] = s->tmo[b];
+    s->tmo[b] = t;
+}
+
+static void tmo_add(Scheduler *s, Process *p)
+{
+    if (s->ntmo == s->captmo) {
+        s->captmo = s->captmo ? s->captmo * 2 : 64;
+        s->tmo = realloc(s->tmo, s->captmo * sizeof *s->tmo);
+    }
+    size_t i = s->ntmo++;
+    s->tmo[i] = (Timeout){ p, p->id, p->wait_seq, p->timeout_at };
+    while (i > 0 && s->tmo[(i - 1) / 2].at > s->tmo[i].at) {
+        tmo_swap(s, i, (i - 1) / 2);
         i = (i - 1) / 2;
     }
 }
 
-static Process *timer_pop(void)
+static Timeout tmo_pop(Scheduler *s)
 {
-    Process *top = timers[0];
-    timers[0] = timers[--ntimers];
+    Timeout top = s->tmo[0];
+    s->tmo[0] = s->tmo[--s->ntmo];
     size_t i = 0;
     for (;;) {
         size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < ntimers && timers[l]->timeout_at < timers[m]->timeout_at) m = l;
-        if (r < ntimers && timers[r]->timeout_at < timers[m]->timeout_at) m = r;
-        if (m == i) break;
-        timer_swap(i, m);
+        if (l < s->ntmo && s->tmo[l].at < s->tmo[m].at) m = l;
+        if (r < s->ntmo && s->tmo[r].at < s->tmo[m].at) m = r;
+        if (m == i)
+            break;
+        tmo_swap(s, i, m);
         i = m;
     }
     return top;
 }
 
-void sched_wake(Process *p)
+/* Wake every process whose receive timed out by `now`; an entry whose
+ * process has woken up since (another wait_seq) is stale and dropped. */
+static void tmo_expire(Scheduler *s, int64_t now)
 {
-    uint32_t st = atomic_load(&p->state);
-    if (st == PS_WAITING) {
-        atomic_store(&p->state, PS_RUNNABLE);
-        rq_push(p);
+    while (s->ntmo && s->tmo[0].at <= now) {
+        Timeout t = tmo_pop(s);
+        Process *p = t.p;
+        proc_lock(&p->plock);
+        bool wake = p->id == t.pid && p->wait_seq == t.seq && sched_wake_locked(p);
+        proc_unlock(&p->plock);
+        if (wake)
+            sched_enqueue(p);
     }
+}
+
+static int64_t next_deadline(Scheduler *s)
+{
+    int64_t d = s->ntmo ? s->tmo[0].at : -1;
+    int64_t m = tmr_next_deadline();
+    if (m >= 0 && (d < 0 || m < d))
+        d = m;
+    return d;
 }
 
 /* ---- spawning ---- */
 
-static Process *new_process(Process *parent)
+void sched_default_spawn_opts(SpawnOpts *o)
 {
-    if (live_count >= ptab_cap)
-        return NULL;
-    Process *p = proc_alloc_bare(PROC_MIN_HEAP_WORDS);
-    size_t slot;
-    do {
-        next_pid++;
-        slot = next_pid & (ptab_cap - 1);
-    } while (ptab[slot] && atomic_load(&ptab[slot]->state) != PS_EXITED);
-    if (ptab[slot])
-        proc_free_bare(ptab[slot]);
-    ptab[slot] = p;
-    p->id = make_internal_pid(next_pid);
-    p->group_leader = parent ? parent->group_leader : p->id;
-    p->pending_exit = NIL;
-    live_count++;
-    return p;
+    memset(o, 0, sizeof *o);
+    o->priority = PRIO_NORMAL;
+    o->fullsweep_after = 65535;
+    o->max_heap_flags = 3;             /* kill and error_logger, as ERTS */
 }
 
-Process *sched_spawn(Process *parent, Term m, Term f, Term args, bool link)
+Term sched_spawn(Process *parent, Term m, Term f, Term args, bool link)
 {
-    Process *p = new_process(parent);
-    if (!p) {
-        if (parent)
-            bif_error(parent, AM(system_limit));
-        return NULL;
-    }
-    /* arguments: copy the list, then spread it into the saved registers */
+    SpawnOpts o;
+    sched_default_spawn_opts(&o);
+    return sched_spawn_opt(parent, m, f, args, link, false, NULL, &o);
+}
+
+/* Spread the argument list (copied to p's heap) into the saved registers. */
+static void set_args(Process *p, Term args)
+{
     size_t words = copy_size(args);
     Term *hp = proc_alloc(p, words);
     OffHeapHeader *oh = p->off_heap;
@@ -198,221 +393,76 @@ Process *sched_spawn(Process *parent, Term m, Term f, Term args, bool link)
     for (Term t = a; is_list(t); t = CDR(list_val(t)))
         p->arg_reg[n++] = CAR(list_val(t));
     p->arity = n;
+}
+
+Term sched_spawn_opt(Process *parent, Term m, Term f, Term args, bool link,
+                     bool monitor, Term *mref, const SpawnOpts *o)
+{
+    size_t heap = o->min_heap_size > PROC_MIN_HEAP_WORDS ? gc_heap_size_for(o->min_heap_size)
+                                                         : PROC_MIN_HEAP_WORDS;
+    Process *p = ptab_new(heap);
+    if (!p) {
+        if (parent)
+            bif_error(parent, AM(system_limit));
+        return THE_NON_VALUE;
+    }
+    Term pid = p->id;
+    p->group_leader = parent ? parent->group_leader : p->id;
+    p->pending_exit = NIL;
+    p->priority = o->priority;
+    if (o->min_heap_size > PROC_MIN_HEAP_WORDS)
+        p->min_heap_size = heap;
+    p->fullsweep_after = o->fullsweep_after;
+    p->max_heap_size = o->max_heap_size;
+    p->max_heap_flags = o->max_heap_flags;
+    p->mq_off_heap = o->mq_off_heap;
+    p->last_sched = self_sched ? (uint8_t)self_sched->index : 0;
+    set_args(p, args);
     p->initial_call[0] = m;
     p->initial_call[1] = f;
-    p->initial_call[2] = make_small(n);
+    p->initial_call[2] = make_small(p->arity);
     /* the first frame returns to the normal-exit instruction */
     *--p->stop = (Term)emu_normal_exit_code;
     p->i = emu_spawn_entry;
     p->fcalls = 0;
     if (link && parent)
-        sched_link(parent, p);
+        sig_link_embryo(parent, p);
     atomic_store(&p->state, PS_RUNNABLE);
-    rq_push(p);
-    return p;
+    if (monitor && parent)
+        *mref = sched_monitor(parent, p, pid);
+    sched_enqueue(p);
+    return pid;
 }
 
-/* ---- registry ---- */
+/* ---- inspecting another process ---- */
 
-static size_t reg_slot(Term name)
+Process *sched_inspect_begin(Process *self, Term pid)
 {
-    size_t i = (size_t)(name * 0x9E3779B97F4A7C15ull >> 20) & (reg_cap - 1);
-    while (reg[i].p && reg[i].name != name)
-        i = (i + 1) & (reg_cap - 1);
-    return i;
-}
-
-Process *sched_whereis(Term name)
-{
-    Process *p = reg[reg_slot(name)].p;
-    return (p && atomic_load(&p->state) != PS_EXITED) ? p : NULL;
-}
-
-bool sched_register(Term name, Process *p)
-{
-    if (sched_whereis(name) || p->registered_name != NIL)
-        return false;
-    if ((reg_count + 1) * 2 > reg_cap) {
-        RegEntry *old = reg;
-        size_t oc = reg_cap;
-        reg_cap *= 2;
-        reg = calloc(reg_cap, sizeof(RegEntry));
-        reg_count = 0;
-        for (size_t i = 0; i < oc; i++)
-            if (old[i].p) { reg[reg_slot(old[i].name)] = old[i]; reg_count++; }
-        free(old);
-    }
-    size_t i = reg_slot(name);
-    if (!reg[i].p)
-        reg_count++;
-    reg[i].name = name;
-    reg[i].p = p;
-    p->registered_name = name;
-    return true;
-}
-
-bool sched_unregister(Term name)
-{
-    size_t i = reg_slot(name);
-    if (!reg[i].p)
-        return false;
-    reg[i].p->registered_name = NIL;
-    /* remove with backward-shift deletion */
-    reg[i].p = NULL;
-    reg_count--;
-    size_t j = i;
-    for (;;) {
-        j = (j + 1) & (reg_cap - 1);
-        if (!reg[j].p) break;
-        RegEntry e = reg[j];
-        reg[j].p = NULL;
-        reg_count--;
-        size_t k = reg_slot(e.name);
-        reg[k] = e;
-        reg_count++;
-    }
-    return true;
-}
-
-Term sched_registered(Process *p)
-{
-    Term list = NIL;
-    for (size_t i = 0; i < reg_cap; i++)
-        if (reg[i].p && atomic_load(&reg[i].p->state) != PS_EXITED) {
-            Term *hp = proc_alloc(p, 2);
-            list = make_cons_at(hp, reg[i].name, list);
-        }
-    return list;
-}
-
-/* ---- links and monitors ---- */
-
-static void add_link(Process *p, Term other, Term ref, uint8_t kind)
-{
-    LinkNode *n = malloc(sizeof *n);
-    n->other = other;
-    n->ref = ref;
-    n->kind = kind;
-    n->next = p->links;
-    p->links = n;
-}
-
-static bool has_link(Process *p, Term other)
-{
-    for (LinkNode *n = p->links; n; n = n->next)
-        if (n->kind == LK_LINK && n->other == other)
-            return true;
-    return false;
-}
-
-/* Remove the first node matching (kind, other) or (kind, ref). */
-static bool remove_link(Process *p, uint8_t kind, Term other, Term ref)
-{
-    for (LinkNode **pp = &p->links; *pp; pp = &(*pp)->next) {
-        LinkNode *n = *pp;
-        if (n->kind == kind && (ref == NIL ? n->other == other : n->ref == ref)) {
-            *pp = n->next;
-            free(n);
-            return true;
-        }
-    }
-    return false;
-}
-
-void sched_link(Process *a, Process *b)
-{
-    if (a == b || has_link(a, b->id))
-        return;
-    add_link(a, b->id, NIL, LK_LINK);
-    add_link(b, a->id, NIL, LK_LINK);
-}
-
-void sched_unlink(Process *a, Term other)
-{
-    remove_link(a, LK_LINK, other, NIL);
-    Process *b = sched_lookup(other);
-    if (b)
-        remove_link(b, LK_LINK, a->id, NIL);
-}
-
-Term sched_monitor(Process *p, Process *target, Term target_term)
-{
-    Term ref = ref_make(p);
-    /* the ref lives on p's heap; monitors keep a copy off-heap-free form:
-     * refs are small boxed objects, so keep a private copy in a literal-like
-     * malloc'd block owned by the link node */
-    Term *keep = malloc(REF_WORDS * sizeof(Term));
-    memcpy(keep, boxed_val(ref), REF_WORDS * sizeof(Term));
-    Term kref = make_boxed(keep);
-    if (!target) {
-        /* monitoring a dead process: 'DOWN' with noproc at once */
-        Term *hp = proc_alloc(p, 6);
-        hp[0] = make_arityval(5); hp[1] = AM(DOWN); hp[2] = ref; hp[3] = AM(process);
-        hp[4] = target_term; hp[5] = AM(noproc);
-        msg_deliver(p, make_tuple(hp));
-        free(keep);
-        return ref;
-    }
-    add_link(p, target->id, kref, LK_MONITOR);
-    add_link(target, p->id, kref, LK_MONITORED_BY);
-    p->links->other = target_term == target->id ? target->id : target->id;
-    return ref;
-}
-
-static LinkNode *find_monitor(Process *p, Term ref)
-{
-    for (LinkNode *n = p->links; n; n = n->next)
-        if (n->kind == LK_MONITOR && is_internal_ref(ref) &&
-            memcmp(boxed_val(n->ref), boxed_val(ref), REF_WORDS * sizeof(Term)) == 0)
-            return n;
+    Process *q = ptab_lookup(pid);
+    if (!q)
+        return NULL;
+    if (q == self)
+        return q;
+    proc_unlock(&self->main_lock);
+    proc_lock(&q->main_lock);
+    if (__atomic_load_n(&q->id, __ATOMIC_ACQUIRE) == pid && ptab_lookup(pid) == q)
+        return q;
+    proc_unlock(&q->main_lock);
+    proc_lock(&self->main_lock);
     return NULL;
 }
 
-bool sched_demonitor(Process *p, Term ref)
+void sched_inspect_end(Process *self, Process *q)
 {
-    LinkNode *n = find_monitor(p, ref);
-    if (!n)
-        return false;
-    Term other = n->other, kref = n->ref;
-    Process *t = sched_lookup(other);
-    if (t)
-        remove_link(t, LK_MONITORED_BY, NIL, kref);
-    remove_link(p, LK_MONITOR, NIL, kref);
-    free(boxed_val(kref));
-    return true;
+    if (q == self)
+        return;
+    proc_unlock(&q->main_lock);
+    proc_lock(&self->main_lock);
 }
 
 /* ---- exits ---- */
 
-void sched_exit_signal(Process *from, Process *to, Term reason, bool link)
-{
-    bool untrappable = !link && reason == AM(kill);
-    if (untrappable)
-        reason = AM(killed);
-    if (!untrappable && (to->flags & PF_TRAP_EXIT)) {
-        Term *hp = proc_alloc(from, 4);
-        hp[0] = make_arityval(3); hp[1] = AM(EXIT); hp[2] = from->id; hp[3] = reason;
-        msg_deliver(to, make_tuple(hp));
-    } else if (reason != AM(normal) && to->pending_exit == NIL) {
-        /* the receiver dies with the same reason when next scheduled */
-        HeapFrag *frag;
-        OffHeapHeader *oh = NULL;
-        Term r = copy_to_frag(reason, &frag, &oh);
-        if (frag) {
-            frag->next = to->frags;
-            to->frags = frag;
-            to->frag_words += frag->used;
-        }
-        while (oh) { OffHeapHeader *n = oh->next; oh->next = to->off_heap; to->off_heap = oh; oh = n; }
-        to->pending_exit = r;
-        if (atomic_load(&to->state) == PS_WAITING) {
-            atomic_store(&to->state, PS_RUNNABLE);
-            rq_push(to);
-        }
-    }
-}
-
-static void free_process(Process *p)
+static void free_process_data(Process *p)
 {
     msg_free_all(p);
     for (OffHeapHeader *oh = p->off_heap; oh;) {
@@ -421,15 +471,11 @@ static void free_process(Process *p)
         oh = next;
     }
     p->off_heap = NULL;
-    while (p->links) {
-        LinkNode *n = p->links;
-        p->links = n->next;
-        free(n);
-    }
-    /* the block stays in the table until its slot is reused: a stale pid
-     * lookup must find PS_EXITED, not freed memory */
+    proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
     p->heap = p->htop = p->stop = p->hend = NULL;
+    free(p->old_heap);
+    p->old_heap = p->old_htop = p->old_hend = NULL;
     proc_free_heap_frags(p);
 }
 
@@ -441,47 +487,20 @@ void sched_exit(Process *p, Term reason)
         fprintf(stderr, "girder: init terminated: %s\n", s);
         free(s);
         fflush(stdout);
-        exit(1);
+        fflush(stderr);
+        _exit(1);
     }
+    proc_lock(&p->plock);
     atomic_store(&p->state, PS_EXITED);
-    live_count--;
-    if (p->registered_name != NIL)
-        sched_unregister(p->registered_name);
+    LinkNode *links = p->links;
+    p->links = NULL;
+    proc_unlock(&p->plock);
+    names_drop(p);
     ets_process_exited(p);
     zlib_process_exited(p);
-    for (LinkNode *n = p->links; n; n = n->next) {
-        Process *q = sched_lookup(n->other);
-        if (!q)
-            continue;
-        switch (n->kind) {
-        case LK_LINK:
-            remove_link(q, LK_LINK, p->id, NIL);
-            sched_exit_signal(p, q, reason, true);
-            break;
-        case LK_MONITORED_BY: {
-            /* q watches p: {'DOWN', Ref, process, Pid, Reason} */
-            Term *hp = proc_alloc(p, 6 + REF_WORDS);
-            memcpy(hp + 6, boxed_val(n->ref), REF_WORDS * sizeof(Term));
-            hp[0] = make_arityval(5); hp[1] = AM(DOWN); hp[2] = make_boxed(hp + 6);
-            hp[3] = AM(process); hp[4] = p->id; hp[5] = reason;
-            LinkNode *mine = find_monitor(q, make_boxed(hp + 6));
-            if (mine) {
-                Term kref = mine->ref;
-                remove_link(q, LK_MONITOR, NIL, kref);
-                free(boxed_val(kref));
-            }
-            msg_deliver(q, make_tuple(hp));
-            break;
-        }
-        case LK_MONITOR: {
-            Term kref = n->ref;
-            remove_link(q, LK_MONITORED_BY, NIL, kref);
-            free(boxed_val(kref));
-            break;
-        }
-        }
-    }
-    free_process(p);
+    sig_notify_exit(p, links, reason);
+    free_process_data(p);
+    ptab_release(p);
 }
 
 static void print_crash(Process *p, Term reason);
@@ -519,128 +538,176 @@ static void print_crash(Process *p, Term reason)
 void sched_halt(int status)
 {
     sched_exit_status = status;
-    halting = true;
+    atomic_store(&halting, true);
+    for (unsigned i = 0; i < nscheds; i++) {
+        pthread_mutex_lock(&scheds[i].lock);
+        pthread_cond_broadcast(&scheds[i].wake);
+        pthread_mutex_unlock(&scheds[i].lock);
+    }
 }
 
 /* ---- diagnostics: SIGUSR1 prints every process to stderr ---- */
 
-
-static void dump_processes(void)
+static void dump_one(Process *p)
 {
-    static const char *const names[] = { "free", "runnable", "running", "waiting", "exited" };
-    for (size_t i = 0; i < ptab_cap; i++) {
-        Process *p = ptab[i];
-        if (!p || atomic_load(&p->state) == PS_EXITED)
-            continue;
-        Term m = NIL, f = NIL;
-        uint32_t a = 0;
-        char *where = NULL;
-        if (p->i && emu_mfa_of(p->i, &m, &f, &a)) {
-            char *ms = term_display_string(m), *fs = term_display_string(f);
-            size_t n = strlen(ms) + strlen(fs) + 32;
-            where = malloc(n);
-            snprintf(where, n, "%s:%s/%u", ms, fs, a);
-            free(ms);
-            free(fs);
-        }
-        fprintf(stderr, "<0.%lu.0> %-8s %s%s msgs=%u timeout=%s %s\n",
-                (unsigned long)internal_pid_index(p->id), names[atomic_load(&p->state)],
-                p->registered_name != NIL ? atom_text(p->registered_name) : "",
-                p->registered_name != NIL ? " " : "", p->msg_len,
-                p->timeout_at >= 0 ? "armed" : "none", where ? where : "?");
-        free(where);
-    }
+    static const char *const names[] = { "free", "runnable", "running", "waiting", "exited", "embryo" };
+    uint32_t st = atomic_load(&p->state);
+    if (st == PS_EXITED || st == PS_FREE)
+        return;
+    Term m = NIL, f = NIL;
+    uint32_t a = 0;
+    char where[256] = "?";
+    if (st != PS_RUNNING && p->i && emu_mfa_of(p->i, &m, &f, &a))
+        snprintf(where, sizeof where, "%s:%s/%u", atom_text(m), atom_text(f), a);
+    Term name = p->registered_name;
+    fprintf(stderr, "<0.%lu.0> %-8s %s%s prio=%u msgs=%u %s\n",
+            (unsigned long)internal_pid_index(p->id), names[st],
+            name != NIL ? atom_text(name) : "", name != NIL ? " " : "",
+            p->priority, p->msg_len, where);
 }
 
 /* ---- the loop ---- */
 
-static void sleep_until(int64_t deadline)
+/* Polls before an idle scheduler goes to sleep (~0.3 ms here): work
+ * often turns up within microseconds (a reply, a spawn), and a futex sleep
+ * and wake-up cost more than that. docs/scheduler.md has the numbers. */
+#define IDLE_SPINS 10000
+
+static inline void cpu_relax(void)
 {
-    int64_t now = msg_now_ns();
-    if (deadline <= now)
-        return;
-    struct timespec ts = { (time_t)((deadline - now) / 1000000000), (long)((deadline - now) % 1000000000) };
-    nanosleep(&ts, NULL);
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
 }
 
-/* Wake processes whose receive timed out and fire message timers due by
- * `now`. */
-static void expire(int64_t now)
+/* Sleep until work arrives, `deadline` (monotonic ns; -1 none) passes, or
+ * halt. Scheduler 0 also wakes each second to serve SIGUSR1. */
+static void idle(Scheduler *s, int64_t deadline)
 {
-    while (ntimers && timers[0]->timeout_at <= now) {
-        Process *t = timer_pop();
-        if (t->timeout_at >= 0 && t->timeout_at <= now && atomic_load(&t->state) == PS_WAITING) {
-            atomic_store(&t->state, PS_RUNNABLE);
-            rq_push(t);
-        }
+    bool offline = s->index >= atomic_load(&online);
+    for (unsigned i = 0; i < IDLE_SPINS && !offline; i++) {
+        if (atomic_load_explicit(&s->len, memory_order_relaxed) || others_have_work(s) ||
+            atomic_load_explicit(&halting, memory_order_relaxed))
+            return;
+        cpu_relax();
     }
-    tmr_fire_expired(now);
+    if (s->index == 0 && (deadline < 0 || deadline > msg_now_ns() + 1000000000))
+        deadline = msg_now_ns() + 1000000000;
+    pthread_mutex_lock(&s->lock);
+    if (atomic_load(&s->len) == 0 && !atomic_load(&halting)) {
+        atomic_store(&s->sleeping, true);
+        atomic_fetch_add(&nsleeping, 1);
+        /* a push elsewhere that saw nsleeping == 0 left work to steal */
+        if (offline ? s->index >= atomic_load(&online) : !others_have_work(s)) {
+            if (deadline < 0) {
+                pthread_cond_wait(&s->wake, &s->lock);
+            } else {
+                struct timespec ts = { (time_t)(deadline / 1000000000), (long)(deadline % 1000000000) };
+                pthread_cond_timedwait(&s->wake, &s->lock, &ts);
+            }
+        }
+        if (atomic_exchange(&s->sleeping, false))
+            atomic_fetch_sub(&nsleeping, 1);
+    }
+    pthread_mutex_unlock(&s->lock);
 }
 
-/* The earliest deadline of a waiting receive or a message timer; -1 if
- * none. Stale heap entries (processes no longer waiting) are dropped. */
-static int64_t next_deadline(void)
+/* Run p for one time slice; p came off a run queue (PS_RUNNABLE). */
+static void run_slice(Scheduler *s, Process *p)
 {
-    while (ntimers && (timers[0]->timeout_at < 0 || atomic_load(&timers[0]->state) != PS_WAITING))
-        timer_pop();
-    int64_t d = ntimers ? timers[0]->timeout_at : -1;
-    int64_t m = tmr_next_deadline();
-    if (m >= 0 && (d < 0 || m < d))
-        d = m;
-    return d;
+    proc_lock(&p->main_lock);
+    p->last_sched = (uint8_t)s->index;
+    atomic_store(&p->state, PS_RUNNING);
+    msg_fetch_incoming(p);           /* act on signals that arrived */
+    if (p->pending_exit != NIL) {
+        sched_exit(p, p->pending_exit);
+        proc_unlock(&p->main_lock);
+        return;
+    }
+    p->fcalls = sched_slice_reds;
+    if (nscheds > 1)
+        atomic_store_explicit(&s->slice_start, msg_now_ns(), memory_order_relaxed);
+    RunResult r = emu_run(p, s->x_regs);
+    if (nscheds > 1)
+        atomic_store_explicit(&s->slice_start, 0, memory_order_relaxed);
+    uint64_t reds = (uint64_t)(sched_slice_reds - (p->fcalls > 0 ? p->fcalls : 0));
+    p->reductions += reds;
+    atomic_fetch_add_explicit(&s->reductions, reds, memory_order_relaxed);
+    atomic_fetch_add_explicit(&s->slices, 1, memory_order_relaxed);
+    switch (r) {
+    case RUN_YIELD:
+        break;
+    case RUN_WAIT:
+        if (p->pending_exit == NIL && msg_prepare_wait(p)) {
+            if (p->timeout_at >= 0)
+                tmo_add(s, p);
+            proc_unlock(&p->main_lock);
+            return;
+        }
+        break;
+    case RUN_EXIT:
+        proc_unlock(&p->main_lock);
+        return;
+    }
+    atomic_store(&p->state, PS_RUNNABLE);
+    proc_unlock(&p->main_lock);
+    if (s->index >= atomic_load(&online))
+        s = &scheds[0];
+    pthread_mutex_lock(&s->lock);
+    rq_push(s, p);
+    pthread_mutex_unlock(&s->lock);
+    if (atomic_load(&nsleeping) > 0 && atomic_load(&s->len) > 1)
+        wake_idle(s);
+}
+
+static void *scheduler_main(void *arg)
+{
+    Scheduler *s = arg;
+    self_sched = s;
+    while (!atomic_load(&halting)) {
+        if (s->ntmo || tmr_next_deadline() >= 0) {
+            int64_t now = msg_now_ns();
+            if (s->ntmo && s->tmo[0].at <= now)
+                tmo_expire(s, now);
+            tmr_fire_expired(now);
+        }
+        if (s->index == 0 && dump_requested) {
+            dump_requested = 0;
+            ptab_foreach(dump_one);
+        }
+        if (s->index >= atomic_load(&online)) {
+            hand_over(s);
+            wake_if_sleeping(&scheds[0], false);
+            idle(s, next_deadline(s));
+            continue;
+        }
+        pthread_mutex_lock(&s->lock);
+        Process *p = rq_pop(s);
+        pthread_mutex_unlock(&s->lock);
+        if (!p)
+            p = steal(s);
+        if (!p) {
+            idle(s, next_deadline(s));
+            continue;
+        }
+        run_slice(s, p);
+    }
+    return NULL;
 }
 
 void sched_run(void)
 {
-    while (!halting) {
-        Process *p = rq_pop();
-        if (!p) {
-            int64_t d = next_deadline();
-            if (d < 0) {
-                /* nothing can ever run again: erl would idle forever */
-                pause();
-                if (dump_requested) {
-                    dump_requested = 0;
-                    dump_processes();
-                }
-                continue;
-            }
-            sleep_until(d);
-            expire(msg_now_ns());
-            continue;
+    for (unsigned i = 1; i < nscheds; i++) {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstacksize(&attr, 8u << 20);
+        if (pthread_create(&scheds[i].thread, &attr, scheduler_main, &scheds[i]) != 0) {
+            fprintf(stderr, "girder: cannot start scheduler thread %u\n", i + 1);
+            exit(1);
         }
-        if (atomic_load(&p->state) != PS_RUNNABLE)
-            continue;
-        if (p->pending_exit != NIL) {
-            sched_exit(p, p->pending_exit);
-            continue;
-        }
-        atomic_store(&p->state, PS_RUNNING);
-        p->fcalls = SCHED_CONTEXT_REDS;
-        RunResult r = emu_run(p, x_regs);
-        uint64_t reds = (uint64_t)(SCHED_CONTEXT_REDS - (p->fcalls > 0 ? p->fcalls : 0));
-        p->reductions += reds;
-        total_reductions += reds;
-        context_switches++;
-        switch (r) {
-        case RUN_YIELD:
-            atomic_store(&p->state, PS_RUNNABLE);
-            rq_push(p);
-            break;
-        case RUN_WAIT:
-            if (p->pending_exit != NIL || msg_fetch_incoming(p)) {
-                atomic_store(&p->state, PS_RUNNABLE);
-                rq_push(p);
-            } else {
-                atomic_store(&p->state, PS_WAITING);
-                if (p->timeout_at >= 0)
-                    timer_add(p);
-            }
-            break;
-        case RUN_EXIT:
-            break;
-        }
-        if (ntimers || tmr_next_deadline() >= 0)
-            expire(msg_now_ns());
+        pthread_attr_destroy(&attr);
     }
+    scheduler_main(&scheds[0]);
+    for (unsigned i = 1; i < nscheds; i++)
+        pthread_join(scheds[i].thread, NULL);
 }

@@ -1,7 +1,6 @@
 /* timer.h — message timers (erlang:send_after/start_timer/cancel_timer/
  * read_timer). A binary heap on deadline; the scheduler loop asks for the
- * next deadline and fires expired timers. Issue 3 replaces this with a
- * timer wheel per scheduler. */
+ * next deadline and fires expired timers. Thread-safe. */
 #ifndef GIRDER_TIMER_H
 #define GIRDER_TIMER_H
 #include "process.h"
@@ -16,4 +15,6 @@ int64_t tmr_read(Term ref);
 int64_t tmr_next_deadline(void);
 /* Deliver every timer due at `now` (monotonic ns). */
 void tmr_fire_expired(int64_t now);
+/* Drop every timer (VM exit). */
+void tmr_free_all(void);
 #endif

@@ -15,6 +15,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static uint32_t *index_slots;      /* atom index + 1, 0 = empty */
 static size_t index_cap;
 static bool table_was_full;
+static _Atomic size_t text_bytes;  /* sum of every atom's block */
 
 static uint32_t hash_text(const char *s, size_t len)
 {
@@ -85,6 +86,7 @@ static Term put_locked(const char *s, size_t len, uint32_t h)
     for (size_t i = 0; i < len; i++)
         if ((uint8_t)s[i] >= 0xC4) { a->latin1 = 0; break; }
     atoms[n] = a;
+    atomic_fetch_add(&text_bytes, sizeof(Atom) + len + 1);
     if ((n + 1) * 2 > index_cap)
         index_grow();
     index_insert(h, (uint32_t)n);
@@ -156,4 +158,17 @@ void atom_init(void)
             abort();
         }
     }
+}
+
+size_t atom_memory_bytes(void)
+{
+    pthread_mutex_lock(&lock);
+    size_t index = index_cap * sizeof(uint32_t);
+    pthread_mutex_unlock(&lock);
+    return atomic_load(&text_bytes) + index + atomic_load(&count) * sizeof(Atom *);
+}
+
+size_t atom_memory_used_bytes(void)
+{
+    return atomic_load(&text_bytes) + atomic_load(&count) * (sizeof(Atom *) + 2 * sizeof(uint32_t));
 }

@@ -46,4 +46,7 @@ Term atom_from_cstr(const char *s);
  * from badarg). */
 bool atom_table_full(void);
 
+/* erlang:memory(atom) and memory(atom_used), in bytes. */
+size_t atom_memory_bytes(void);
+size_t atom_memory_used_bytes(void);
 #endif

@@ -7,6 +7,9 @@
 
 /* ---- Binary ---- */
 
+/* bytes held by refc binaries (erlang:memory(binary)) */
+_Atomic int64_t bin_mem_bytes;
+
 Binary *bin_binary_try_alloc(size_t size)
 {
     if (size > ((size_t)1 << 62))
@@ -16,6 +19,7 @@ Binary *bin_binary_try_alloc(size_t size)
         return NULL;
     atomic_init(&b->refc, 1);
     b->size = size;
+    atomic_fetch_add_explicit(&bin_mem_bytes, (int64_t)(sizeof(Binary) + size), memory_order_relaxed);
     return b;
 }
 
@@ -33,16 +37,19 @@ Binary *bin_binary_realloc(Binary *b, size_t size)
 {
     if (size > ((size_t)1 << 62))
         return NULL;
+    size_t old = b->size;
     Binary *n = realloc(b, sizeof(Binary) + size);
     if (!n)
         return NULL;
     n->size = size;
+    atomic_fetch_add_explicit(&bin_mem_bytes, (int64_t)size - (int64_t)old, memory_order_relaxed);
     return n;
 }
 
 bool bin_ref_dec(Binary *b)
 {
     if (atomic_fetch_sub_explicit(&b->refc, 1, memory_order_acq_rel) == 1) {
+        atomic_fetch_sub_explicit(&bin_mem_bytes, (int64_t)(sizeof(Binary) + b->size), memory_order_relaxed);
         free(b);
         return true;
     }

@@ -248,4 +248,6 @@ void bin_offheap_release(OffHeapHeader *h);
  * freeing a heap fragment). Entries of other kinds are skipped. */
 void bin_offheap_release_list(OffHeapHeader *first);
 
+/* Bytes held by refc binaries, VM-wide. */
+extern _Atomic int64_t bin_mem_bytes;
 #endif

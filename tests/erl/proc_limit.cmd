@@ -1,0 +1,1 @@
++P 1024 -s proc_limit fill_up -s init stop

@@ -1,0 +1,1 @@
++S 1 -s proc_preempt main -s init stop

@@ -1,0 +1,1 @@
++S 1 -s proc_priority order -s init stop
