@@ -47,6 +47,10 @@ const BeamInstr *emu_spawn_entry = spawn_code;
         *--E = p->fstash; p->fstash = NIL; PUSH_CP(on_load_return_code); \
         I = p->i; NEXT; } while (0)
 #define LBL(w)  ((const BeamInstr *)(w))
+/* Operands whose kind the loader fixed: x(N) is the word N * 8, y(N) is
+ * N * 8 + 4 (emu.h), so both index by byte offset without a test. */
+#define XR(w) (*(Term *)((char *)x + (w)))
+#define YR(w) (*(Term *)((char *)E + (w) - 4))
 #define IS_LIT(w) ((unsigned)(((w) & 3) != 0))  /* operand is a constant */
 #define NEXT    goto *(const void *)*I
 #define JUMP(l) do { I = LBL(l); NEXT; } while (0)
@@ -94,6 +98,7 @@ RunResult emu_run(Process *p, Term *x)
     bool map_exact;        /* float registers: never live across calls */
     int32_t FCALLS = p->fcalls;
     Term t1, t2, res;
+    SWord prod;                /* i_times */
     I = p->i;
     for (uint32_t i = 0; i < p->arity; i++)
         x[i] = p->arg_reg[i];
@@ -791,6 +796,160 @@ BS_OP(bs_get_position)
 BS_OP(bs_set_position)
 BS_OP(bs_start_match4)
 BS_OP(bs_create_bin)
+
+/* ------------------------------------------- load-time specialisations */
+/* Operand words keep the generic encoding (emu.h); what the loader knows
+ * is the kind, so XR/YR index without testing it: an x word is N * 8, a
+ * y word N * 8 + 4. A specialised body may fall back to the generic one
+ * (same layout) for its slow path. */
+#define MOVE_OP(k, get, put) L_i_move_##k: put(I[2]) = get(I[1]); I += 3; NEXT;
+MOVE_OP(xx, XR, XR)
+MOVE_OP(xy, XR, YR)
+MOVE_OP(yx, YR, XR)
+MOVE_OP(yy, YR, YR)
+MOVE_OP(cx, (Term), XR)
+MOVE_OP(cy, (Term), YR)
+L_i_get_tuple_element_xx:                 /* Src Index Dst */
+    XR(I[3]) = tuple_val(XR(I[1]))[I[2] + 1];
+    I += 4;
+    NEXT;
+L_i_get_tuple_element_yx:
+    XR(I[3]) = tuple_val(YR(I[1]))[I[2] + 1];
+    I += 4;
+    NEXT;
+L_i_get_tuple_element_xy:
+    YR(I[3]) = tuple_val(XR(I[1]))[I[2] + 1];
+    I += 4;
+    NEXT;
+L_i_get_list_xxx: {                       /* Src Head Tail */
+    const Term *c = list_val(XR(I[1]));
+    t1 = CAR(c); t2 = CDR(c);
+    XR(I[2]) = t1; XR(I[3]) = t2;
+    I += 4;
+    NEXT;
+}
+L_i_get_list_xxy: {
+    const Term *c = list_val(XR(I[1]));
+    t1 = CAR(c); t2 = CDR(c);
+    XR(I[2]) = t1; YR(I[3]) = t2;
+    I += 4;
+    NEXT;
+}
+L_i_nonempty_get_list_xxx: {              /* Fail Src Head Tail */
+    t1 = XR(I[2]);
+    if (!is_list(t1)) JUMP(I[1]);
+    const Term *c = list_val(t1);
+    t1 = CAR(c); t2 = CDR(c);
+    XR(I[3]) = t1; XR(I[4]) = t2;
+    I += 5;
+    NEXT;
+}
+L_i_is_nonempty_list_x:
+    if (!is_list(XR(I[2]))) JUMP(I[1]);
+    I += 3;
+    NEXT;
+L_i_is_nil_x:
+    if (XR(I[2]) != NIL) JUMP(I[1]);
+    I += 3;
+    NEXT;
+L_i_is_tuple_x:
+    if (!is_tuple(XR(I[2]))) JUMP(I[1]);
+    I += 3;
+    NEXT;
+L_i_test_arity_x:                         /* Fail Src Arity */
+    t1 = XR(I[2]);
+    if (!is_boxed(t1) || boxed_header(t1) != make_arityval(I[3])) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_i_is_tagged_tuple_x:                    /* Fail Src Arity Atom */
+    t1 = XR(I[2]);
+    if (!is_boxed(t1) || boxed_header(t1) != make_arityval(I[3]) ||
+        tuple_val(t1)[1] != (Term)I[4]) JUMP(I[1]);
+    I += 5;
+    NEXT;
+/* exact (in)equality with an immediate: equal terms are the same word */
+L_i_is_eq_exact_xc:
+    if (XR(I[2]) != (Term)I[3]) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_i_is_ne_exact_xc:
+    if (XR(I[2]) == (Term)I[3]) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_i_is_eq_exact_yc:
+    if (YR(I[2]) != (Term)I[3]) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_i_is_eq_exact_xx:
+    t1 = XR(I[2]); t2 = XR(I[3]);
+    if (t1 != t2 && (is_immed(t1) || is_immed(t2) || !term_eq_exact(t1, t2))) JUMP(I[1]);
+    I += 4;
+    NEXT;
+/* < and >= on two smalls compare the words (same tag); otherwise the
+ * generic body decides */
+#define CMP_OP(name, ga, gb, generic, op) L_i_##name: t1 = ga(I[2]); t2 = gb(I[3]); \
+    if (!(is_small(t1) && is_small(t2))) goto L_##generic; \
+    if (!((SWord)t1 op (SWord)t2)) { JUMP(I[1]); } I += 4; NEXT;
+CMP_OP(is_lt_xx, XR, XR, is_lt, <)
+CMP_OP(is_lt_xc, XR, (Term), is_lt, <)
+CMP_OP(is_lt_cx, (Term), XR, is_lt, <)
+CMP_OP(is_ge_xx, XR, XR, is_ge, >=)
+CMP_OP(is_ge_xc, XR, (Term), is_ge, >=)
+CMP_OP(is_ge_cx, (Term), XR, is_ge, >=)
+L_i_put_list_xxx: {                       /* Head Tail Dst */
+    Term *hp = proc_alloc(p, 2);
+    hp[0] = XR(I[1]);
+    hp[1] = XR(I[2]);
+    XR(I[3]) = make_list(hp);
+    I += 4;
+    NEXT;
+}
+L_i_put_list_xnx: {
+    Term *hp = proc_alloc(p, 2);
+    hp[0] = XR(I[1]);
+    hp[1] = NIL;
+    XR(I[3]) = make_list(hp);
+    I += 4;
+    NEXT;
+}
+L_i_put_list_yxx: {
+    Term *hp = proc_alloc(p, 2);
+    hp[0] = YR(I[1]);
+    hp[1] = XR(I[2]);
+    XR(I[3]) = make_list(hp);
+    I += 4;
+    NEXT;
+}
+/* gc_bif2 '+' / '-' of an x register and a small literal */
+L_i_plus_xc:
+    t1 = XR(I[4]);
+    if (is_small(t1)) {
+        SWord r = small_val(t1) + small_val((Term)I[5]);
+        if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; }
+    }
+    goto L_gc_bif2;
+L_i_minus_xc:
+    t1 = XR(I[4]);
+    if (is_small(t1)) {
+        SWord r = small_val(t1) - small_val((Term)I[5]);
+        if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; }
+    }
+    goto L_gc_bif2;
+/* more gc_bif2 operators with an inline path for two smalls; anything
+ * else (bignums, floats, errors) goes through the BIF */
+#define SMALL_OP2(name, ok, expr) L_i_##name: t1 = SRC(I[4]); t2 = SRC(I[5]); \
+    if (is_small(t1) && is_small(t2)) { SWord a = small_val(t1), b = small_val(t2); \
+        (void)a; (void)b; if (ok) { SWord r = (expr); \
+            if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; } } } \
+    goto L_gc_bif2;
+SMALL_OP2(times, !__builtin_mul_overflow(a, b, &prod), prod)
+SMALL_OP2(band, 1, a & b)
+SMALL_OP2(bor, 1, a | b)
+SMALL_OP2(bxor, 1, a ^ b)
+SMALL_OP2(rem, b != 0, a % b)
+SMALL_OP2(div, b != 0 && !(a == MIN_SMALL && b == -1), a / b)
+SMALL_OP2(bsr, b >= 0 && b < 64, a >> b)
+SMALL_OP2(bsl, b >= 0 && b < 60 && a >= 0 && a < ((SWord)1 << (59 - b)), a << b)
 
 /* ------------------------------------------------------------------ misc */
 L_label:                                  /* these four are consumed by the loader */

@@ -1,0 +1,130 @@
+/* spec.c — the specialisation rules (see spec.h and docs/performance.md).
+ * A generic instruction reads each source operand with a run-time test of
+ * its kind (x register, y register or constant); when the loader knows
+ * the kinds, these rules pick a body that skips the test, and fuse a few
+ * adjacent pairs the profiles showed hot. Operand layouts never change, so
+ * every specialised body can fall back to its generic one. */
+#include "spec.h"
+#include "module.h"
+#include "../term/atom.h"
+
+static bool is_x(BeamInstr w) { return (w & 7) == 0; }
+static bool is_y(BeamInstr w) { return (w & 7) == 4; }
+static bool is_const(BeamInstr w) { return (w & 3) != 0; }
+static bool is_imm_const(BeamInstr w) { return is_const(w) && is_immed((Term)w); }
+static bool is_small_const(BeamInstr w) { return is_const(w) && is_small((Term)w); }
+
+static int spec_move(const BeamInstr *o)
+{
+    static const int tab[3][2] = {
+        { OPC_i_move_xx, OPC_i_move_xy },
+        { OPC_i_move_yx, OPC_i_move_yy },
+        { OPC_i_move_cx, OPC_i_move_cy },
+    };
+    int s = is_x(o[0]) ? 0 : is_y(o[0]) ? 1 : 2;
+    return tab[s][is_y(o[1])];
+}
+
+/* gc_bif2 operators with an inline small-integer path */
+static int spec_gc_bif2(const BeamInstr *o)
+{
+    const Export *ep = (const Export *)o[2];
+    if (ep->module != AM(erlang) || ep->arity != 2)
+        return OPC_gc_bif2;
+    Term f = ep->function;
+    if (f == AM(times)) return OPC_i_times;
+    if (f == AM(band)) return OPC_i_band;
+    if (f == AM(bor)) return OPC_i_bor;
+    if (f == AM(bxor)) return OPC_i_bxor;
+    if (f == AM(rem)) return OPC_i_rem;
+    if (f == AM(div)) return OPC_i_div;
+    if (f == AM(bsr)) return OPC_i_bsr;
+    if (f == AM(bsl)) return OPC_i_bsl;
+    return OPC_gc_bif2;
+}
+
+/* is_lt / is_ge: (x, x), (x, small), (small, x) */
+static int spec_cmp(int opc, const BeamInstr *o)
+{
+    bool lt = opc == OPC_is_lt;
+    if (is_x(o[1]) && is_x(o[2])) return lt ? OPC_i_is_lt_xx : OPC_i_is_ge_xx;
+    if (is_x(o[1]) && is_small_const(o[2])) return lt ? OPC_i_is_lt_xc : OPC_i_is_ge_xc;
+    if (is_small_const(o[1]) && is_x(o[2])) return lt ? OPC_i_is_lt_cx : OPC_i_is_ge_cx;
+    return opc;
+}
+
+static int spec_put_list(const BeamInstr *o)
+{
+    if (!is_x(o[2]))
+        return OPC_put_list;
+    if (is_x(o[0]) && is_x(o[1])) return OPC_i_put_list_xxx;
+    if (is_x(o[0]) && o[1] == NIL) return OPC_i_put_list_xnx;
+    if (is_y(o[0]) && is_x(o[1])) return OPC_i_put_list_yxx;
+    return OPC_put_list;
+}
+
+int spec_select(int opc, const BeamInstr *o)
+{
+    switch (opc) {
+    case OPC_move:
+        return spec_move(o);
+    case OPC_get_tuple_element:
+        if (is_x(o[0]) && is_x(o[2])) return OPC_i_get_tuple_element_xx;
+        if (is_y(o[0]) && is_x(o[2])) return OPC_i_get_tuple_element_yx;
+        if (is_x(o[0]) && is_y(o[2])) return OPC_i_get_tuple_element_xy;
+        return opc;
+    case OPC_get_list:
+        if (is_x(o[0]) && is_x(o[1]) && is_x(o[2])) return OPC_i_get_list_xxx;
+        if (is_x(o[0]) && is_x(o[1]) && is_y(o[2])) return OPC_i_get_list_xxy;
+        return opc;
+    case OPC_is_nonempty_list:
+        return is_x(o[1]) ? OPC_i_is_nonempty_list_x : opc;
+    case OPC_is_nil:
+        return is_x(o[1]) ? OPC_i_is_nil_x : opc;
+    case OPC_is_tuple:
+        return is_x(o[1]) ? OPC_i_is_tuple_x : opc;
+    case OPC_test_arity:
+        return is_x(o[1]) ? OPC_i_test_arity_x : opc;
+    case OPC_is_tagged_tuple:
+        return is_x(o[1]) ? OPC_i_is_tagged_tuple_x : opc;
+    case OPC_is_eq_exact:
+        if (is_x(o[1]) && is_imm_const(o[2])) return OPC_i_is_eq_exact_xc;
+        if (is_y(o[1]) && is_imm_const(o[2])) return OPC_i_is_eq_exact_yc;
+        if (is_x(o[1]) && is_x(o[2])) return OPC_i_is_eq_exact_xx;
+        return opc;
+    case OPC_is_ne_exact:
+        return is_x(o[1]) && is_imm_const(o[2]) ? OPC_i_is_ne_exact_xc : opc;
+    case OPC_is_lt: case OPC_is_ge:
+        return spec_cmp(opc, o);
+    case OPC_put_list:
+        return spec_put_list(o);
+    case OPC_i_plus:
+        return is_x(o[3]) && is_small_const(o[4]) ? OPC_i_plus_xc : opc;
+    case OPC_i_minus:
+        return is_x(o[3]) && is_small_const(o[4]) ? OPC_i_minus_xc : opc;
+    case OPC_gc_bif2:
+        return spec_gc_bif2(o);
+    default:
+        return opc;
+    }
+}
+
+bool spec_fuse(int a_opc, const BeamInstr *a, size_t a_len, int b_opc, const BeamInstr *b,
+               SpecFuse *out)
+{
+    /* is_tuple + test_arity / is_tagged_tuple on the same register and
+     * label: the second test includes the first */
+    if ((a_opc == OPC_is_tuple || a_opc == OPC_i_is_tuple_x) &&
+        (b_opc == OPC_test_arity || b_opc == OPC_i_test_arity_x ||
+         b_opc == OPC_is_tagged_tuple || b_opc == OPC_i_is_tagged_tuple_x) &&
+        a[1] == b[1] && a[2] == b[2]) {
+        *out = (SpecFuse){ b_opc, 0, a_len };
+        return true;
+    }
+    /* is_nonempty_list + get_list of the same x register */
+    if (a_opc == OPC_i_is_nonempty_list_x && b_opc == OPC_i_get_list_xxx && a[2] == b[1]) {
+        *out = (SpecFuse){ OPC_i_nonempty_get_list_xxx, a_len, 2 };
+        return true;
+    }
+    return false;
+}
