@@ -7,6 +7,7 @@
 #include "spec.h"
 #include "module.h"
 #include "../term/atom.h"
+#include <stdlib.h>
 
 static bool is_x(BeamInstr w) { return (w & 7) == 0; }
 static bool is_y(BeamInstr w) { return (w & 7) == 4; }
@@ -63,7 +64,28 @@ static int spec_put_list(const BeamInstr *o)
     return OPC_put_list;
 }
 
-int spec_select(int opc, const BeamInstr *o)
+static int cmp_pair(const void *a, const void *b)
+{
+    BeamInstr x = *(const BeamInstr *)a, y = *(const BeamInstr *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* select_val Src Fail N (Value Label)*: all-immediate values compare as
+ * words; a long list is sorted for a binary search (the pairs' label words
+ * stay at label positions, so the loader's fixups still hold) */
+static int spec_select_val(BeamInstr *o)
+{
+    UWord n = o[2];
+    for (UWord i = 0; i < n; i += 2)
+        if (!is_imm_const(o[3 + i]))
+            return OPC_select_val;
+    if (n < 2 * 8)
+        return OPC_i_select_val_imm;
+    qsort(o + 3, n / 2, 2 * sizeof(BeamInstr), cmp_pair);
+    return OPC_i_select_val_bin;
+}
+
+int spec_select(int opc, BeamInstr *o)
 {
     switch (opc) {
     case OPC_move:
@@ -76,6 +98,7 @@ int spec_select(int opc, const BeamInstr *o)
     case OPC_get_list:
         if (is_x(o[0]) && is_x(o[1]) && is_x(o[2])) return OPC_i_get_list_xxx;
         if (is_x(o[0]) && is_x(o[1]) && is_y(o[2])) return OPC_i_get_list_xxy;
+        if (is_x(o[0]) && is_y(o[1]) && is_x(o[2])) return OPC_i_get_list_xyx;
         return opc;
     case OPC_is_nonempty_list:
         return is_x(o[1]) ? OPC_i_is_nonempty_list_x : opc;
@@ -104,14 +127,46 @@ int spec_select(int opc, const BeamInstr *o)
         return is_x(o[3]) && is_small_const(o[4]) ? OPC_i_minus_xc : opc;
     case OPC_gc_bif2:
         return spec_gc_bif2(o);
+    case OPC_select_val:
+        return spec_select_val(o);
     default:
         return opc;
     }
 }
 
+/* Pairs fused by dropping B's opcode word: A's body runs, then B's. */
+static const struct { int a, b, fused; } then_pairs[] = {
+    { OPC_deallocate, OPC_return, OPC_i_deallocate_return },
+    { OPC_i_move_xx, OPC_return, OPC_i_move_return_xx },
+    { OPC_i_move_yx, OPC_return, OPC_i_move_return_yx },
+    { OPC_i_move_cx, OPC_return, OPC_i_move_return_cx },
+    { OPC_i_move_xx, OPC_call, OPC_i_move_call_xx },
+    { OPC_i_move_yx, OPC_call, OPC_i_move_call_yx },
+    { OPC_i_move_cx, OPC_call, OPC_i_move_call_cx },
+    { OPC_i_move_xx, OPC_call_last, OPC_i_move_call_last_xx },
+    { OPC_i_move_yx, OPC_call_last, OPC_i_move_call_last_yx },
+    { OPC_i_move_xx, OPC_call_only, OPC_i_move_call_only_xx },
+    { OPC_i_move_yx, OPC_call_only, OPC_i_move_call_only_yx },
+    { OPC_test_heap, OPC_i_put_list_xxx, OPC_i_test_heap_put_list_xxx },
+    { OPC_test_heap, OPC_i_put_list_xnx, OPC_i_test_heap_put_list_xnx },
+    { OPC_test_heap, OPC_i_put_list_yxx, OPC_i_test_heap_put_list_yxx },
+    { OPC_i_move_xy, OPC_i_move_xy, OPC_i_move2_xyxy },
+    { OPC_i_move_yx, OPC_i_move_yx, OPC_i_move2_yxyx },
+    { OPC_i_move_xx, OPC_i_move_xx, OPC_i_move2_xxxx },
+    { OPC_i_move_yx, OPC_i_move_xx, OPC_i_move2_yxxx },
+    { OPC_i_move_xy, OPC_i_move_xx, OPC_i_move2_xyxx },
+    { OPC_allocate, OPC_i_move_xy, OPC_i_allocate_move_xy },
+    { OPC_allocate_zero, OPC_i_move_xy, OPC_i_allocate_move_xy },
+};
+
 bool spec_fuse(int a_opc, const BeamInstr *a, size_t a_len, int b_opc, const BeamInstr *b,
                SpecFuse *out)
 {
+    for (size_t i = 0; i < sizeof then_pairs / sizeof then_pairs[0]; i++)
+        if (then_pairs[i].a == a_opc && then_pairs[i].b == b_opc) {
+            *out = (SpecFuse){ then_pairs[i].fused, a_len, 1 };
+            return true;
+        }
     /* is_tuple + test_arity / is_tagged_tuple on the same register and
      * label: the second test includes the first */
     if ((a_opc == OPC_is_tuple || a_opc == OPC_i_is_tuple_x) &&
@@ -119,6 +174,19 @@ bool spec_fuse(int a_opc, const BeamInstr *a, size_t a_len, int b_opc, const Bea
          b_opc == OPC_is_tagged_tuple || b_opc == OPC_i_is_tagged_tuple_x) &&
         a[1] == b[1] && a[2] == b[2]) {
         *out = (SpecFuse){ b_opc, 0, a_len };
+        return true;
+    }
+    /* is_tuple + select_tuple_arity (Src Fail ...): the same */
+    if ((a_opc == OPC_is_tuple || a_opc == OPC_i_is_tuple_x) && b_opc == OPC_select_tuple_arity &&
+        a[1] == b[2] && a[2] == b[1]) {
+        *out = (SpecFuse){ b_opc, 0, a_len };
+        return true;
+    }
+    /* two get_tuple_element of neighbouring elements of the same x
+     * register, unless the first overwrites that register */
+    if (a_opc == OPC_i_get_tuple_element_xx && b_opc == OPC_i_get_tuple_element_xx &&
+        a[1] == b[1] && b[2] == a[2] + 1 && a[3] != a[1]) {
+        *out = (SpecFuse){ OPC_i_get_tuple_element2_xx, a_len, 3 };
         return true;
     }
     /* is_nonempty_list + get_list of the same x register */

@@ -8,8 +8,9 @@
 
 /* The instruction to run for generic instruction `opc` whose operand words
  * (emu.h encoding, labels still as label numbers) are ops[]: a specialised
- * opcode with the same operand layout, or opc itself. */
-int spec_select(int opc, const BeamInstr *ops);
+ * opcode with the same operand layout, or opc itself. May reorder the
+ * (value, label) pairs of a select_val. */
+int spec_select(int opc, BeamInstr *ops);
 
 /* How two adjacent instructions A (opcode a_opc, words a[0..]) and B fuse:
  * the fused instruction starts where A did, has opcode `opc`, and is what

@@ -17,6 +17,7 @@
 #include "../bif/bif.h"
 #include "../code/module.h"
 #include <math.h>
+#include <stdlib.h>
 
 const OpInfo emu_ops[OPC__COUNT] = {
 #define OP(nm, num, ar) [OPC_##nm] = { #nm, num, ar },
@@ -52,7 +53,14 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 #define XR(w) (*(Term *)((char *)x + (w)))
 #define YR(w) (*(Term *)((char *)E + (w) - 4))
 #define IS_LIT(w) ((unsigned)(((w) & 3) != 0))  /* operand is a constant */
+#ifdef GIRDER_OPCOUNT
+/* Profiling build (make opcount): count executed instructions and adjacent
+ * pairs, printed at exit; shows where specialisation and fusion pay. */
+static void opcount_note(const void *addr);
+#define NEXT    do { opcount_note((const void *)*I); goto *(const void *)*I; } while (0)
+#else
 #define NEXT    goto *(const void *)*I
+#endif
 #define JUMP(l) do { I = LBL(l); NEXT; } while (0)
 /* The stack pointer lives in p->stop itself (not a local copy): every
  * allocation checks the heap top against it, so it must never be stale. */
@@ -71,12 +79,57 @@ const BeamInstr *emu_spawn_entry = spawn_code;
  * collection once they outweigh the heap block: collecting at every
  * fragment made a message round trip cost a full copy of the live heap. */
 #define TEST_HEAP(need, live) do { \
-        if ((size_t)(E - p->htop) < (size_t)(need) + 1 || \
-            p->frag_words > (size_t)(p->hend - p->heap) || p->gc_requested) { \
+        if (__builtin_expect((size_t)(E - p->htop) < (size_t)(need) + 1 || \
+            (p->frag_words && p->frag_words > (size_t)(p->hend - p->heap)) || p->gc_requested, 0)) { \
             gc_collect(p, (need), x, (live)); } } while (0)
+
+#ifdef GIRDER_OPCOUNT
+#include <stdio.h>
+static uint64_t op_count[OPC__COUNT], pair_count[OPC__COUNT][OPC__COUNT];
+static int op_prev = -1;
+static void opcount_note(const void *addr)
+{
+    int op = -1;
+    for (int i = 0; i < OPC__COUNT; i++)
+        if (emu_op_addr[i] == addr) { op = i; break; }
+    if (op < 0) return;
+    op_count[op]++;
+    if (op_prev >= 0) pair_count[op_prev][op]++;
+    op_prev = op;
+}
+static int cmp_desc(const void *a, const void *b)
+{
+    uint64_t x = ((const uint64_t *)a)[0], y = ((const uint64_t *)b)[0];
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+void emu_opcount_report(void)
+{
+    static uint64_t rows[OPC__COUNT * OPC__COUNT][2];
+    size_t n = 0;
+    uint64_t total = 0;
+    for (int i = 0; i < OPC__COUNT; i++) { total += op_count[i]; if (op_count[i]) { rows[n][0] = op_count[i]; rows[n][1] = (uint64_t)i; n++; } }
+    qsort(rows, n, sizeof rows[0], cmp_desc);
+    fprintf(stderr, "instructions: %llu\n", (unsigned long long)total);
+    for (size_t i = 0; i < n && i < 40; i++)
+        fprintf(stderr, "%6.2f%% %s\n", 100.0 * rows[i][0] / total, emu_ops[rows[i][1]].name);
+    n = 0;
+    for (int i = 0; i < OPC__COUNT; i++) for (int j = 0; j < OPC__COUNT; j++)
+        if (pair_count[i][j]) { rows[n][0] = pair_count[i][j]; rows[n][1] = (uint64_t)(i * OPC__COUNT + j); n++; }
+    qsort(rows, n, sizeof rows[0], cmp_desc);
+    for (size_t i = 0; i < n && i < 40; i++)
+        fprintf(stderr, "%6.2f%% %s + %s\n", 100.0 * rows[i][0] / total,
+                emu_ops[rows[i][1] / OPC__COUNT].name, emu_ops[rows[i][1] % OPC__COUNT].name);
+}
+#endif
+
+/* Reserve y(0)..y(n-1), set to [] (the stack is scanned for return
+ * addresses and catches, so no stale word may stay there). */
+#define ALLOCATE(n, live) do { UWord n_ = (n); TEST_HEAP(n_, (live)); E -= n_; \
+        for (UWord i_ = 0; i_ < n_; i_++) E[i_] = NIL; } while (0)
 
 void emu_init(void)
 {
+
     emu_run(NULL, NULL);
     normal_exit_code[0] = (BeamInstr)emu_op_addr[OPC_i_normal_exit];
     spawn_code[0] = (BeamInstr)emu_op_addr[OPC_i_spawn_call];
@@ -250,9 +303,7 @@ L_int_code_end:
 /* ------------------------------------------------------------ stack/heap */
 L_allocate:                               /* StackNeed Live */
 L_allocate_zero:
-    TEST_HEAP(I[1], I[2]);
-    E -= I[1];
-    for (UWord i = 0; i < I[1]; i++) E[i] = NIL;
+    ALLOCATE(I[1], I[2]);
     I += 3;
     NEXT;
 L_allocate_heap:                          /* StackNeed HeapNeed Live */
@@ -835,6 +886,39 @@ L_i_get_list_xxy: {
     I += 4;
     NEXT;
 }
+L_i_get_list_xyx: {
+    const Term *c = list_val(XR(I[1]));
+    t1 = CAR(c); t2 = CDR(c);
+    YR(I[2]) = t1; XR(I[3]) = t2;
+    I += 4;
+    NEXT;
+}
+L_i_get_tuple_element2_xx: {              /* Src Index Dst1 Dst2 */
+    const Term *tp = tuple_val(XR(I[1])) + I[2] + 1;
+    t1 = tp[0]; t2 = tp[1];
+    XR(I[3]) = t1; XR(I[4]) = t2;
+    I += 5;
+    NEXT;
+}
+L_i_select_val_imm: {                     /* Src Fail N (Value Label)*: immediates */
+    t1 = SRC(I[1]);
+    UWord n = I[3];
+    const BeamInstr *list = I + 4;
+    for (UWord i = 0; i < n; i += 2)
+        if (list[i] == t1) JUMP(list[i + 1]);
+    JUMP(I[2]);
+}
+L_i_select_val_bin: {                     /* ... values sorted as words */
+    t1 = SRC(I[1]);
+    const BeamInstr *list = I + 4;
+    UWord lo = 0, hi = I[3] / 2;
+    while (lo < hi) {
+        UWord mid = (lo + hi) / 2;
+        if (list[2 * mid] == t1) JUMP(list[2 * mid + 1]);
+        if (list[2 * mid] < t1) lo = mid + 1; else hi = mid;
+    }
+    JUMP(I[2]);
+}
 L_i_nonempty_get_list_xxx: {              /* Fail Src Head Tail */
     t1 = XR(I[2]);
     if (!is_list(t1)) JUMP(I[1]);
@@ -950,6 +1034,41 @@ SMALL_OP2(rem, b != 0, a % b)
 SMALL_OP2(div, b != 0 && !(a == MIN_SMALL && b == -1), a / b)
 SMALL_OP2(bsr, b >= 0 && b < 64, a >> b)
 SMALL_OP2(bsl, b >= 0 && b < 60 && a >= 0 && a < ((SWord)1 << (59 - b)), a << b)
+
+/* ----------------------------------------------------------- fused pairs */
+/* Each does the first instruction's work, then moves I so that the second
+ * instruction's operands sit where its body expects them and continues in
+ * that body (the fused instruction has no opcode word between the two). */
+L_i_deallocate_return:                    /* N */
+    E += I[1];
+    I = (const BeamInstr *)*E++;
+    NEXT;
+#define MOVE_RETURN(k, get) L_i_move_return_##k: XR(I[2]) = get(I[1]); \
+    I = (const BeamInstr *)*E++; NEXT;
+MOVE_RETURN(xx, XR)
+MOVE_RETURN(yx, YR)
+MOVE_RETURN(cx, (Term))
+#define MOVE_THEN(name, get, put, then) L_i_##name: put(I[2]) = get(I[1]); I += 2; goto L_##then;
+MOVE_THEN(move_call_xx, XR, XR, call)
+MOVE_THEN(move_call_yx, YR, XR, call)
+MOVE_THEN(move_call_cx, (Term), XR, call)
+MOVE_THEN(move_call_last_xx, XR, XR, call_last)
+MOVE_THEN(move_call_last_yx, YR, XR, call_last)
+MOVE_THEN(move_call_only_xx, XR, XR, call_only)
+MOVE_THEN(move_call_only_yx, YR, XR, call_only)
+MOVE_THEN(move2_xyxy, XR, YR, i_move_xy)
+MOVE_THEN(move2_yxyx, YR, XR, i_move_yx)
+MOVE_THEN(move2_xxxx, XR, XR, i_move_xx)
+MOVE_THEN(move2_yxxx, YR, XR, i_move_xx)
+MOVE_THEN(move2_xyxx, XR, YR, i_move_xx)
+#define TEST_HEAP_THEN(name, then) L_i_##name: TEST_HEAP(I[1], I[2]); I += 2; goto L_##then;
+TEST_HEAP_THEN(test_heap_put_list_xxx, i_put_list_xxx)
+TEST_HEAP_THEN(test_heap_put_list_xnx, i_put_list_xnx)
+TEST_HEAP_THEN(test_heap_put_list_yxx, i_put_list_yxx)
+L_i_allocate_move_xy:                     /* Need Live S D */
+    ALLOCATE(I[1], I[2]);
+    I += 2;
+    goto L_i_move_xy;
 
 /* ------------------------------------------------------------------ misc */
 L_label:                                  /* these four are consumed by the loader */
