@@ -1,9 +1,9 @@
 /* emu.c — the interpreter loop: one block per instruction of ops.def,
  * dispatched by computed goto. Hot state lives in locals: I (next
  * instruction), x (argument registers), FCALLS (reductions left, written
- * back to p->fcalls around calls that count or switch); the stack pointer
- * E is p->stop itself (see below). Helpers that are not on hot paths live
- * in emu_support.c. */
+ * back to p->fcalls around calls that count or switch), and the stack
+ * pointer E, written through to p->stop (see below). Helpers that are not
+ * on hot paths live in emu_support.c. */
 #include "emu.h"
 #include "emu_support.h"
 #include "../term/atom.h"
@@ -40,12 +40,12 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 #define SRC(w)  (((w) & 3) ? (Term)(w) : ((w) & 4) ? E[(w) >> 3] : x[(w) >> 3])
 #define DST(w, v) do { Term v_ = (v); BeamInstr w_ = (w); \
         if (w_ & 4) E[w_ >> 3] = v_; else x[w_ >> 3] = v_; } while (0)
-#define PUSH_CP(a) do { *--E = (Term)(a); } while (0)
+#define PUSH_CP(a) do { E_SET(E - 1); *E = (Term)(a); } while (0)
 /* A call found its module's on_load function still to run: with the
  * caller's frame already set up as for the call itself, push the retry
  * term and a return into i_on_load_return, and run on_load. */
 #define ENTER_ON_LOAD() do { p->fclass = EXC_NONE; TEST_HEAP(3, 0); \
-        *--E = p->fstash; p->fstash = NIL; PUSH_CP(on_load_return_code); \
+        E_SET(E - 1); *E = p->fstash; p->fstash = NIL; PUSH_CP(on_load_return_code); \
         I = p->i; NEXT; } while (0)
 #define LBL(w)  ((const BeamInstr *)(w))
 /* Operands whose kind the loader fixed: x(N) is the word N * 8, y(N) is
@@ -62,9 +62,14 @@ static void opcount_note(const void *addr);
 #define NEXT    goto *(const void *)*I
 #endif
 #define JUMP(l) do { I = LBL(l); NEXT; } while (0)
-/* The stack pointer lives in p->stop itself (not a local copy): every
- * allocation checks the heap top against it, so it must never be stale. */
-#define E (p->stop)
+/* The stack pointer: the local E, written through to p->stop at every
+ * change (every allocation checks the heap top against p->stop, so it must
+ * never be stale), and reloaded from it where C code may move the stack:
+ * after a collection, catch unwinding and a BIF that replaces the stack
+ * (EXC_JUMP). Nothing else writes p->stop while the process runs. */
+#define E_SET(v) do { E = (v); p->stop = E; } while (0)
+#define E_RELOAD() (E = p->stop)
+#define POP_RETURN() do { I = (const BeamInstr *)*E; E_SET(E + 1); } while (0)
 
 /* Jump to fail label f, or raise the pending exception if f is 0. */
 /* A failing guard BIF with a fail label is no exception: forget what it
@@ -81,7 +86,7 @@ static void opcount_note(const void *addr);
 #define TEST_HEAP(need, live) do { \
         if (__builtin_expect((size_t)(E - p->htop) < (size_t)(need) + 1 || \
             (p->frag_words && p->frag_words > (size_t)(p->hend - p->heap)) || p->gc_requested, 0)) { \
-            gc_collect(p, (need), x, (live)); } } while (0)
+            gc_collect(p, (need), x, (live)); E_RELOAD(); } } while (0)
 
 #ifdef GIRDER_OPCOUNT
 #include <stdio.h>
@@ -124,7 +129,7 @@ void emu_opcount_report(void)
 
 /* Reserve y(0)..y(n-1), set to [] (the stack is scanned for return
  * addresses and catches, so no stale word may stay there). */
-#define ALLOCATE(n, live) do { UWord n_ = (n); TEST_HEAP(n_, (live)); E -= n_; \
+#define ALLOCATE(n, live) do { UWord n_ = (n); TEST_HEAP(n_, (live)); E_SET(E - n_); \
         for (UWord i_ = 0; i_ < n_; i_++) E[i_] = NIL; } while (0)
 
 void emu_init(void)
@@ -146,6 +151,7 @@ RunResult emu_run(Process *p, Term *x)
         return RUN_EXIT;
     }
     const BeamInstr *I;
+    Term *E = p->stop;
     double fr[FLOAT_REGS];
     enum { CALL_BODY, CALL_TAIL, CALL_LAST } call_kind;
     bool map_exact;        /* float registers: never live across calls */
@@ -165,7 +171,7 @@ L_call:                                   /* Arity Label */
 L_call_only:                              /* Arity Label */
     goto do_call;
 L_call_last:                              /* Arity Label Dealloc */
-    E += I[3];
+    E_SET(E + I[3]);
 do_call:
     if (--FCALLS <= 0) {
         p->i = LBL(I[2]);
@@ -195,10 +201,10 @@ do_call_ext: {
         if (is_non_value(res)) {
             if (p->fclass == EXC_ONLOAD) {
                 if (call_kind == CALL_BODY) PUSH_CP(I + 3);
-                else if (call_kind == CALL_LAST) E += I[3];
+                else if (call_kind == CALL_LAST) E_SET(E + I[3]);
                 ENTER_ON_LOAD();
             }
-            if (p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+            if (p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; E_RELOAD(); NEXT; }
             if (p->fclass != EXC_TRAP)
                 goto handle_error;
             p->fclass = EXC_NONE;          /* the BIF continues in Erlang code */
@@ -209,15 +215,15 @@ do_call_ext: {
         }
         x[0] = res;
         if (call_kind == CALL_BODY) { I += 3; NEXT; }
-        if (call_kind == CALL_LAST) E += I[3];
-        I = (const BeamInstr *)*E++;
+        if (call_kind == CALL_LAST) E_SET(E + I[3]);
+        POP_RETURN();
         NEXT;
     }
     if (!target) {
         target = emu_resolve_export(p, ep, x, arity, call_kind != CALL_BODY);
         if (!target && p->fclass == EXC_ONLOAD) {
             if (call_kind == CALL_BODY) PUSH_CP(I + 3);
-            else if (call_kind == CALL_LAST) E += I[3];
+            else if (call_kind == CALL_LAST) E_SET(E + I[3]);
             ENTER_ON_LOAD();
         }
         if (!target)
@@ -225,7 +231,7 @@ do_call_ext: {
     }
 enter_target:
     if (call_kind == CALL_BODY) PUSH_CP(I + 3);
-    else if (call_kind == CALL_LAST) E += I[3];
+    else if (call_kind == CALL_LAST) E_SET(E + I[3]);
     if (--FCALLS <= 0) {
         p->i = target;
         p->arity = arity;
@@ -236,7 +242,7 @@ enter_target:
 }
 
 L_return:
-    I = (const BeamInstr *)*E++;
+    POP_RETURN();
     NEXT;
 
 L_func_info:                              /* M F A: no clause matched */
@@ -255,8 +261,8 @@ L_i_spawn_call: {
     uint32_t arity = (uint32_t)small_val(p->initial_call[2]);
     const BeamInstr *target = emu_apply_target(p, p->initial_call[0], p->initial_call[1], x, arity);
     if (!target) {
-        if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
-        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_NONE) { POP_RETURN(); NEXT; }
+        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; E_RELOAD(); NEXT; }
         if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }
@@ -265,7 +271,8 @@ L_i_spawn_call: {
 }
 
 L_i_on_load_return: {                     /* x0: what on_load returned */
-    Term retry = *E++;
+    Term retry = *E;
+    E_SET(E + 1);
     uint32_t arity;
     const BeamInstr *target = emu_on_load_return(p, retry, x, &arity);
     if (!target)
@@ -282,8 +289,8 @@ L_i_hibernate:                            /* x0 M, x1 F, x2 Args; the stack is e
             x[arity++] = CAR(list_val(l));
         const BeamInstr *target = emu_apply_target(p, m, f, x, arity);
         if (!target) {
-            if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
-            if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+            if (p->fclass == EXC_NONE) { POP_RETURN(); NEXT; }
+            if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; E_RELOAD(); NEXT; }
             if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
             goto handle_error;
         }
@@ -292,6 +299,7 @@ L_i_hibernate:                            /* x0 M, x1 F, x2 Args; the stack is e
     }
     /* nothing to do yet: shrink to what is live and sleep */
     gc_collect(p, 0, x, 3);
+    E_RELOAD();
     p->i = I;
     emu_save_regs(p, x, 3);
     p->fcalls = FCALLS;
@@ -309,7 +317,7 @@ L_allocate_zero:
 L_allocate_heap:                          /* StackNeed HeapNeed Live */
 L_allocate_heap_zero:
     TEST_HEAP(I[1] + I[2], I[3]);
-    E -= I[1];
+    E_SET(E - I[1]);
     for (UWord i = 0; i < I[1]; i++) E[i] = NIL;
     I += 4;
     NEXT;
@@ -328,11 +336,11 @@ L_init_yregs: {                           /* List of Y */
     NEXT;
 }
 L_deallocate:                             /* N */
-    E += I[1];
+    E_SET(E + I[1]);
     I += 2;
     NEXT;
 L_trim:                                   /* N Remaining */
-    E += I[1];
+    E_SET(E + I[1]);
     I += 3;
     NEXT;
 
@@ -591,10 +599,10 @@ do_call_fun:
     FCALLS = p->fcalls;
     if (!target) {
         if (p->fclass == EXC_NONE) {      /* a BIF export ran to completion */
-            I = (const BeamInstr *)*E++;
+            POP_RETURN();
             NEXT;
         }
-        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; E_RELOAD(); NEXT; }
         if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }
@@ -612,14 +620,14 @@ L_apply: {                                /* Arity: M F in x(Arity), x(Arity+1) 
     goto do_apply;
 L_apply_last:                             /* Arity Dealloc */
     arity = (uint32_t)I[1];
-    E += I[2];
+    E_SET(E + I[2]);
 do_apply:
     p->fcalls = FCALLS;
     const BeamInstr *target = emu_apply_target(p, x[arity], x[arity + 1], x, arity);
     FCALLS = p->fcalls;
     if (!target) {
-        if (p->fclass == EXC_NONE) { I = (const BeamInstr *)*E++; NEXT; }
-        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; NEXT; }
+        if (p->fclass == EXC_NONE) { POP_RETURN(); NEXT; }
+        if (p->fclass == EXC_TRAP || p->fclass == EXC_JUMP) { p->fclass = EXC_NONE; I = p->i; p->arity = 0; E_RELOAD(); NEXT; }
         if (p->fclass == EXC_ONLOAD) ENTER_ON_LOAD();
         goto handle_error;
     }
@@ -1040,11 +1048,11 @@ SMALL_OP2(bsl, b >= 0 && b < 60 && a >= 0 && a < ((SWord)1 << (59 - b)), a << b)
  * instruction's operands sit where its body expects them and continues in
  * that body (the fused instruction has no opcode word between the two). */
 L_i_deallocate_return:                    /* N */
-    E += I[1];
-    I = (const BeamInstr *)*E++;
+    E_SET(E + I[1]);
+    POP_RETURN();
     NEXT;
 #define MOVE_RETURN(k, get) L_i_move_return_##k: XR(I[2]) = get(I[1]); \
-    I = (const BeamInstr *)*E++; NEXT;
+    POP_RETURN(); NEXT;
 MOVE_RETURN(xx, XR)
 MOVE_RETURN(yx, YR)
 MOVE_RETURN(cx, (Term))
@@ -1100,6 +1108,7 @@ handle_error:
 handle_error_keep_trace:
 unwind: {
     const BeamInstr *handler = emu_find_catch(p);
+    E_RELOAD();
     if (!handler) {
         p->fcalls = FCALLS;
         sched_exit_exception(p);
