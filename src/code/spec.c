@@ -34,6 +34,7 @@ static int spec_gc_bif2(const BeamInstr *o)
         return OPC_gc_bif2;
     Term f = ep->function;
     if (f == AM(times)) return OPC_i_times;
+    if (f == AM(slash)) return OPC_i_fdiv;
     if (f == AM(band)) return OPC_i_band;
     if (f == AM(bor)) return OPC_i_bor;
     if (f == AM(bxor)) return OPC_i_bxor;
@@ -122,9 +123,9 @@ int spec_select(int opc, BeamInstr *o)
     case OPC_put_list:
         return spec_put_list(o);
     case OPC_i_plus:
-        return is_x(o[3]) && is_small_const(o[4]) ? OPC_i_plus_xc : opc;
+        return is_x(o[3]) && is_small_const(o[4]) && is_x(o[5]) ? OPC_i_plus_xc : opc;
     case OPC_i_minus:
-        return is_x(o[3]) && is_small_const(o[4]) ? OPC_i_minus_xc : opc;
+        return is_x(o[3]) && is_small_const(o[4]) && is_x(o[5]) ? OPC_i_minus_xc : opc;
     case OPC_gc_bif2:
         return spec_gc_bif2(o);
     case OPC_select_val:

@@ -15,6 +15,7 @@
 #include "../proc/catches.h"
 #include "../proc/message.h"
 #include "../bif/bif.h"
+#include "bits.h"
 #include "../code/module.h"
 #include <math.h>
 #include <stdlib.h>
@@ -127,6 +128,32 @@ void emu_opcount_report(void)
 }
 #endif
 
+/* Arithmetic on floats without a BIF call: both operands numbers
+ * (smalls converted as ERTS converts them), at least one a float; a
+ * non-finite result is left to the BIF, which raises badarith. */
+static inline bool number_operands(Term a, Term b, double *x, double *y)
+{
+    if (is_float(a)) *x = float_val(a);
+    else if (is_small(a)) *x = (double)small_val(a);
+    else return false;
+    if (is_float(b)) *y = float_val(b);
+    else if (is_small(b)) *y = (double)small_val(b);
+    else return false;
+    return true;
+}
+static inline bool float_operands(Term a, Term b, double *x, double *y)
+{
+    return (is_float(a) || is_float(b)) && number_operands(a, b, x, y);
+}
+#define FLOAT_RESULT(ok, expr) do { if (ok) { double r_ = (expr); if (isfinite(r_)) { \
+        Term *hp_ = proc_alloc(p, FLOAT_WORDS); DST(I[6], make_float_at(hp_, r_)); \
+        I += 7; NEXT; } } } while (0)
+
+/* Enter a local function (each call instruction expands its own copy, so
+ * that each has its own indirect jump for the branch predictor). */
+#define LOCAL_CALL(ar_, lb_) do { if (--FCALLS <= 0) { p->i = LBL(lb_); \
+        p->arity = (uint32_t)(ar_); goto yield; } JUMP(lb_); } while (0)
+
 /* Reserve y(0)..y(n-1), set to [] (the stack is scanned for return
  * addresses and catches, so no stale word may stay there). */
 #define ALLOCATE(n, live) do { UWord n_ = (n); TEST_HEAP(n_, (live)); E_SET(E - n_); \
@@ -158,6 +185,7 @@ RunResult emu_run(Process *p, Term *x)
     int32_t FCALLS = p->fcalls;
     Term t1, t2, res;
     SWord prod;                /* i_times */
+    double fa, fb;             /* float fast paths */
     I = p->i;
     for (uint32_t i = 0; i < p->arity; i++)
         x[i] = p->arg_reg[i];
@@ -167,18 +195,12 @@ RunResult emu_run(Process *p, Term *x)
 /* ---------------------------------------------------------------- calls */
 L_call:                                   /* Arity Label */
     PUSH_CP(I + 3);
-    goto do_call;
+    LOCAL_CALL(I[1], I[2]);
 L_call_only:                              /* Arity Label */
-    goto do_call;
+    LOCAL_CALL(I[1], I[2]);
 L_call_last:                              /* Arity Label Dealloc */
     E_SET(E + I[3]);
-do_call:
-    if (--FCALLS <= 0) {
-        p->i = LBL(I[2]);
-        p->arity = (uint32_t)I[1];
-        goto yield;
-    }
-    JUMP(I[2]);
+    LOCAL_CALL(I[1], I[2]);
 
 L_call_ext:                               /* Arity Export */
     call_kind = CALL_BODY;
@@ -454,12 +476,16 @@ L_is_ne:
     NEXT;
 L_is_lt:
     t1 = SRC(I[2]); t2 = SRC(I[3]);
-    if (is_small(t1) && is_small(t2) ? !((SWord)t1 < (SWord)t2) : term_compare(t1, t2) >= 0) JUMP(I[1]);
+    if (is_small(t1) && is_small(t2) ? !((SWord)t1 < (SWord)t2) :
+        is_float(t1) && is_float(t2) ? !(float_val(t1) < float_val(t2)) :
+        term_compare(t1, t2) >= 0) JUMP(I[1]);
     I += 4;
     NEXT;
 L_is_ge:
     t1 = SRC(I[2]); t2 = SRC(I[3]);
-    if (is_small(t1) && is_small(t2) ? !((SWord)t1 >= (SWord)t2) : term_compare(t1, t2) < 0) JUMP(I[1]);
+    if (is_small(t1) && is_small(t2) ? !((SWord)t1 >= (SWord)t2) :
+        is_float(t1) && is_float(t2) ? !(float_val(t1) >= float_val(t2)) :
+        term_compare(t1, t2) < 0) JUMP(I[1]);
     I += 4;
     NEXT;
 
@@ -544,20 +570,27 @@ L_gc_bif2: {                              /* Fail Live Bif Arg1 Arg2 Dst */
     I += 7;
     NEXT;
 }
-/* gc_bif2 erlang:'+'/2 and '-'/2 with both operands small: no call. */
+/* gc_bif2 erlang:'+'/2 and '-'/2 on two smalls or floats: no call (the
+ * tagged-word arithmetic is explained at i_plus_xc). */
 L_i_plus:
     t1 = SRC(I[4]); t2 = SRC(I[5]);
-    if (is_small(t1) && is_small(t2)) {
-        SWord r = small_val(t1) + small_val(t2);
-        if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; }
+    if (is_small(t1) && is_small(t2) &&
+        !__builtin_add_overflow((SWord)t1, (SWord)(t2 & ~(Term)0xF), &prod)) {
+        DST(I[6], (Term)prod); I += 7; NEXT;
     }
+    FLOAT_RESULT(float_operands(t1, t2, &fa, &fb), fa + fb);
     goto L_gc_bif2;
 L_i_minus:
     t1 = SRC(I[4]); t2 = SRC(I[5]);
-    if (is_small(t1) && is_small(t2)) {
-        SWord r = small_val(t1) - small_val(t2);
-        if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; }
+    if (is_small(t1) && is_small(t2) &&
+        !__builtin_sub_overflow((SWord)t1, (SWord)(t2 & ~(Term)0xF), &prod)) {
+        DST(I[6], (Term)prod); I += 7; NEXT;
     }
+    FLOAT_RESULT(float_operands(t1, t2, &fa, &fb), fa - fb);
+    goto L_gc_bif2;
+L_i_fdiv:                                 /* gc_bif2 '/' */
+    t1 = SRC(I[4]); t2 = SRC(I[5]);
+    FLOAT_RESULT(number_operands(t1, t2, &fa, &fb) && fb != 0.0, fa / fb);
     goto L_gc_bif2;
 L_gc_bif3: {                              /* Fail Live Bif Arg1 Arg2 Arg3 Dst */
     Term args[3] = { SRC(I[4]), SRC(I[5]), SRC(I[6]) };
@@ -821,18 +854,58 @@ L_get_map_elements: {                     /* Fail Src List(Key Dst)* */
 /* ------------------------------------------------------------ bit syntax */
 #define BS_OP(name) L_##name: { const BeamInstr *next_ = emu_bs_##name(p, I, x, &res); \
     if (!next_) { goto handle_error; } I = next_; NEXT; }
+/* Matching on byte boundaries, inline; anything else goes through the
+ * runtime in bits.c (emu_bits.c decodes the same operands). */
+L_bs_get_integer2: {                      /* Fail Ctx Live Size Unit Flags Dst */
+    t1 = SRC(I[2]);
+    t2 = SRC(I[4]);
+    if (is_small(t2) && !(I[6] & BITS_F_SIGNED)) {
+        UWord n = (UWord)small_val(t2) * I[5];
+        Term *m = ms_val(t1);
+        UWord pos = m[MS_POS];
+        if (n - 1 < 32 && ((pos | n) & 7) == 0 && m[MS_END] - pos >= n) {
+            const uint8_t *b = bin_orig_bytes(m[MS_ORIG]) + pos / 8;
+            UWord v = 0;
+            if (I[6] & (BITS_F_LITTLE | BITS_F_NATIVE))
+                for (UWord k = n / 8; k-- > 0;) v = v << 8 | b[k];
+            else
+                for (UWord k = 0; k < n / 8; k++) v = v << 8 | b[k];
+            m[MS_POS] = pos + n;
+            DST(I[7], make_small(v));
+            I += 8;
+            NEXT;
+        }
+    }
+    const BeamInstr *next_ = emu_bs_bs_get_integer2(p, I, x, &res);
+    if (!next_) goto handle_error;
+    I = next_;
+    NEXT;
+}
+L_bs_test_tail2:                          /* Fail Ctx Bits */
+    if (ms_remaining(SRC(I[2])) != I[3]) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_bs_test_unit:                           /* Fail Ctx Unit */
+    if (ms_remaining(SRC(I[2])) % I[3] != 0) JUMP(I[1]);
+    I += 4;
+    NEXT;
+L_bs_get_position:                        /* Ctx Dst Live */
+    DST(I[2], bits_get_position(SRC(I[1])));
+    I += 4;
+    NEXT;
+L_bs_set_position:                        /* Ctx Pos */
+    bits_set_position(SRC(I[1]), SRC(I[2]));
+    I += 3;
+    NEXT;
 BS_OP(bs_put_integer)
 BS_OP(bs_put_binary)
 BS_OP(bs_put_float)
 BS_OP(bs_put_string)
 BS_OP(bs_init2)
 BS_OP(bs_add)
-BS_OP(bs_get_integer2)
 BS_OP(bs_get_float2)
 BS_OP(bs_get_binary2)
 BS_OP(bs_skip_bits2)
-BS_OP(bs_test_tail2)
-BS_OP(bs_test_unit)
 BS_OP(bs_match_string)
 BS_OP(bs_init_writable)
 BS_OP(bs_append)
@@ -851,8 +924,6 @@ BS_OP(bs_put_utf16)
 BS_OP(bs_put_utf32)
 BS_OP(bs_get_tail)
 BS_OP(bs_start_match3)
-BS_OP(bs_get_position)
-BS_OP(bs_set_position)
 BS_OP(bs_start_match4)
 BS_OP(bs_create_bin)
 
@@ -1013,20 +1084,21 @@ L_i_put_list_yxx: {
     NEXT;
 }
 /* gc_bif2 '+' / '-' of an x register and a small literal */
-L_i_plus_xc:
+/* A small is its value shifted left by 4 with tag 0xF in the low bits: adding
+ * the other operand's untagged word keeps the tag, and the 64-bit sum
+ * overflows exactly when the 60-bit one does. */
+L_i_plus_xc:                              /* ... Dst: an x register */
     t1 = XR(I[4]);
-    if (is_small(t1)) {
-        SWord r = small_val(t1) + small_val((Term)I[5]);
-        if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; }
+    if (is_small(t1) && !__builtin_add_overflow((SWord)t1, (SWord)(I[5] & ~(BeamInstr)0xF), &prod)) {
+        XR(I[6]) = (Term)prod; I += 7; NEXT;
     }
-    goto L_gc_bif2;
+    goto L_i_plus;
 L_i_minus_xc:
     t1 = XR(I[4]);
-    if (is_small(t1)) {
-        SWord r = small_val(t1) - small_val((Term)I[5]);
-        if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; }
+    if (is_small(t1) && !__builtin_sub_overflow((SWord)t1, (SWord)(I[5] & ~(BeamInstr)0xF), &prod)) {
+        XR(I[6]) = (Term)prod; I += 7; NEXT;
     }
-    goto L_gc_bif2;
+    goto L_i_minus;
 /* more gc_bif2 operators with an inline path for two smalls; anything
  * else (bignums, floats, errors) goes through the BIF */
 #define SMALL_OP2(name, ok, expr) L_i_##name: t1 = SRC(I[4]); t2 = SRC(I[5]); \
@@ -1034,7 +1106,14 @@ L_i_minus_xc:
         (void)a; (void)b; if (ok) { SWord r = (expr); \
             if (IS_SSMALL(r)) { DST(I[6], make_small(r)); I += 7; NEXT; } } } \
     goto L_gc_bif2;
-SMALL_OP2(times, !__builtin_mul_overflow(a, b, &prod), prod)
+L_i_times:
+    t1 = SRC(I[4]); t2 = SRC(I[5]);
+    if (is_small(t1) && is_small(t2) &&
+        !__builtin_mul_overflow(small_val(t1), small_val(t2), &prod) && IS_SSMALL(prod)) {
+        DST(I[6], make_small(prod)); I += 7; NEXT;
+    }
+    FLOAT_RESULT(float_operands(t1, t2, &fa, &fb), fa * fb);
+    goto L_gc_bif2;
 SMALL_OP2(band, 1, a & b)
 SMALL_OP2(bor, 1, a | b)
 SMALL_OP2(bxor, 1, a ^ b)
@@ -1044,9 +1123,9 @@ SMALL_OP2(bsr, b >= 0 && b < 64, a >> b)
 SMALL_OP2(bsl, b >= 0 && b < 60 && a >= 0 && a < ((SWord)1 << (59 - b)), a << b)
 
 /* ----------------------------------------------------------- fused pairs */
-/* Each does the first instruction's work, then moves I so that the second
- * instruction's operands sit where its body expects them and continues in
- * that body (the fused instruction has no opcode word between the two). */
+/* Each does the first instruction's work and then the second's, whose
+ * operands follow the first's (no opcode word between them). Bodies are
+ * expanded, not shared by goto, so each keeps its own dispatch jump. */
 L_i_deallocate_return:                    /* N */
     E_SET(E + I[1]);
     POP_RETURN();
@@ -1056,27 +1135,37 @@ L_i_deallocate_return:                    /* N */
 MOVE_RETURN(xx, XR)
 MOVE_RETURN(yx, YR)
 MOVE_RETURN(cx, (Term))
-#define MOVE_THEN(name, get, put, then) L_i_##name: put(I[2]) = get(I[1]); I += 2; goto L_##then;
-MOVE_THEN(move_call_xx, XR, XR, call)
-MOVE_THEN(move_call_yx, YR, XR, call)
-MOVE_THEN(move_call_cx, (Term), XR, call)
-MOVE_THEN(move_call_last_xx, XR, XR, call_last)
-MOVE_THEN(move_call_last_yx, YR, XR, call_last)
-MOVE_THEN(move_call_only_xx, XR, XR, call_only)
-MOVE_THEN(move_call_only_yx, YR, XR, call_only)
-MOVE_THEN(move2_xyxy, XR, YR, i_move_xy)
-MOVE_THEN(move2_yxyx, YR, XR, i_move_yx)
-MOVE_THEN(move2_xxxx, XR, XR, i_move_xx)
-MOVE_THEN(move2_yxxx, YR, XR, i_move_xx)
-MOVE_THEN(move2_xyxx, XR, YR, i_move_xx)
-#define TEST_HEAP_THEN(name, then) L_i_##name: TEST_HEAP(I[1], I[2]); I += 2; goto L_##then;
-TEST_HEAP_THEN(test_heap_put_list_xxx, i_put_list_xxx)
-TEST_HEAP_THEN(test_heap_put_list_xnx, i_put_list_xnx)
-TEST_HEAP_THEN(test_heap_put_list_yxx, i_put_list_yxx)
+#define MOVE_CALL(k, get) L_i_move_call_##k: XR(I[2]) = get(I[1]); \
+    PUSH_CP(I + 5); LOCAL_CALL(I[3], I[4]);
+MOVE_CALL(xx, XR)
+MOVE_CALL(yx, YR)
+MOVE_CALL(cx, (Term))
+#define MOVE_CALL_LAST(k, get) L_i_move_call_last_##k: XR(I[2]) = get(I[1]); \
+    E_SET(E + I[5]); LOCAL_CALL(I[3], I[4]);
+MOVE_CALL_LAST(xx, XR)
+MOVE_CALL_LAST(yx, YR)
+#define MOVE_CALL_ONLY(k, get) L_i_move_call_only_##k: XR(I[2]) = get(I[1]); \
+    LOCAL_CALL(I[3], I[4]);
+MOVE_CALL_ONLY(xx, XR)
+MOVE_CALL_ONLY(yx, YR)
+#define MOVE2(k, get1, put1, get2, put2) L_i_move2_##k: put1(I[2]) = get1(I[1]); \
+    put2(I[4]) = get2(I[3]); I += 5; NEXT;
+MOVE2(xyxy, XR, YR, XR, YR)
+MOVE2(yxyx, YR, XR, YR, XR)
+MOVE2(xxxx, XR, XR, XR, XR)
+MOVE2(yxxx, YR, XR, XR, XR)
+MOVE2(xyxx, XR, YR, XR, XR)
+#define TEST_HEAP_PUT_LIST(k, head, tail) L_i_test_heap_put_list_##k: { \
+    TEST_HEAP(I[1], I[2]); Term *hp = proc_alloc(p, 2); hp[0] = head; hp[1] = tail; \
+    XR(I[5]) = make_list(hp); I += 6; NEXT; }
+TEST_HEAP_PUT_LIST(xxx, XR(I[3]), XR(I[4]))
+TEST_HEAP_PUT_LIST(xnx, XR(I[3]), NIL)
+TEST_HEAP_PUT_LIST(yxx, YR(I[3]), XR(I[4]))
 L_i_allocate_move_xy:                     /* Need Live S D */
     ALLOCATE(I[1], I[2]);
-    I += 2;
-    goto L_i_move_xy;
+    YR(I[4]) = XR(I[3]);
+    I += 5;
+    NEXT;
 
 /* ------------------------------------------------------------------ misc */
 L_label:                                  /* these four are consumed by the loader */
