@@ -606,6 +606,8 @@ static bool translate(Loader *ld)
                 specialize(ld, (int)(ld->code[op_at] == (BeamInstr)emu_op_addr[OPC_i_plus] ? OPC_i_plus :
                                      ld->code[op_at] == (BeamInstr)emu_op_addr[OPC_i_minus] ? OPC_i_minus :
                                      OPC_gc_bif2), op_at, prev);
+            else
+                specialize(ld, opc, op_at, prev);
             continue;
         }
         case OPC_make_fun2: case OPC_make_fun3: {

@@ -8,6 +8,7 @@
 #include "module.h"
 #include "../term/atom.h"
 #include <stdlib.h>
+#include <string.h>
 
 static bool is_x(BeamInstr w) { return (w & 7) == 0; }
 static bool is_y(BeamInstr w) { return (w & 7) == 4; }
@@ -43,6 +44,32 @@ static int spec_gc_bif2(const BeamInstr *o)
     if (f == AM(bsr)) return OPC_i_bsr;
     if (f == AM(bsl)) return OPC_i_bsl;
     return OPC_gc_bif2;
+}
+
+/* Guard BIFs with an inline body: erlang:Name/Arity as loaded by
+ * instruction `generic`. */
+static const struct { const char *name; unsigned arity; int generic, inline_op; } inline_bifs[] = {
+    { "element", 2, OPC_bif2, OPC_i_element },
+    { "map_get", 2, OPC_bif2, OPC_i_map_get },
+    { "is_map_key", 2, OPC_bif2, OPC_i_is_map_key },
+    { "hd", 1, OPC_bif1, OPC_i_hd },
+    { "tl", 1, OPC_bif1, OPC_i_tl },
+    { "tuple_size", 1, OPC_gc_bif1, OPC_i_tuple_size },
+    { "map_size", 1, OPC_gc_bif1, OPC_i_map_size },
+    { "length", 1, OPC_gc_bif1, OPC_i_length },
+    { "byte_size", 1, OPC_gc_bif1, OPC_i_byte_size },
+};
+
+static int spec_guard_bif(int opc, const Export *ep)
+{
+    if (ep->module != AM(erlang))
+        return opc;
+    const char *name = atom_text(ep->function);
+    for (size_t i = 0; i < sizeof inline_bifs / sizeof inline_bifs[0]; i++)
+        if (inline_bifs[i].generic == opc && inline_bifs[i].arity == ep->arity &&
+            strcmp(inline_bifs[i].name, name) == 0)
+            return inline_bifs[i].inline_op;
+    return opc;
 }
 
 /* is_lt / is_ge: (x, x), (x, small), (small, x) */
@@ -130,6 +157,10 @@ int spec_select(int opc, BeamInstr *o)
         return spec_gc_bif2(o);
     case OPC_select_val:
         return spec_select_val(o);
+    case OPC_bif1: case OPC_bif2:
+        return spec_guard_bif(opc, (const Export *)o[1]);
+    case OPC_gc_bif1:
+        return spec_guard_bif(opc, (const Export *)o[2]);
     default:
         return opc;
     }

@@ -1122,6 +1122,69 @@ SMALL_OP2(div, b != 0 && !(a == MIN_SMALL && b == -1), a / b)
 SMALL_OP2(bsr, b >= 0 && b < 64, a >> b)
 SMALL_OP2(bsl, b >= 0 && b < 60 && a >= 0 && a < ((SWord)1 << (59 - b)), a << b)
 
+/* ------------------------------------------------------ inline guard BIFs */
+L_i_element:                              /* Fail Bif Index Tuple Dst */
+    t1 = SRC(I[3]); t2 = SRC(I[4]);
+    if (is_small(t1) && is_tuple(t2) && (UWord)small_val(t1) - 1 < tuple_arity(t2)) {
+        DST(I[5], tuple_val(t2)[small_val(t1)]);
+        I += 6;
+        NEXT;
+    }
+    goto L_bif2;
+L_i_map_get:                              /* Fail Bif Key Map Dst */
+    t1 = SRC(I[3]); t2 = SRC(I[4]);
+    if (is_map(t2) && is_value(res = map_get(t2, t1))) {
+        DST(I[5], res);
+        I += 6;
+        NEXT;
+    }
+    goto L_bif2;
+L_i_is_map_key:
+    t1 = SRC(I[3]); t2 = SRC(I[4]);
+    if (!is_map(t2)) goto L_bif2;
+    DST(I[5], is_value(map_get(t2, t1)) ? AM(true) : AM(false));
+    I += 6;
+    NEXT;
+L_i_hd:                                   /* Fail Bif Arg Dst */
+    t1 = SRC(I[3]);
+    if (!is_list(t1)) goto L_bif1;
+    DST(I[4], CAR(list_val(t1)));
+    I += 5;
+    NEXT;
+L_i_tl:
+    t1 = SRC(I[3]);
+    if (!is_list(t1)) goto L_bif1;
+    DST(I[4], CDR(list_val(t1)));
+    I += 5;
+    NEXT;
+L_i_tuple_size:                           /* Fail Live Bif Arg Dst */
+    t1 = SRC(I[4]);
+    if (!is_tuple(t1)) goto L_gc_bif1;
+    DST(I[5], make_small(tuple_arity(t1)));
+    I += 6;
+    NEXT;
+L_i_map_size:
+    t1 = SRC(I[4]);
+    if (!is_map(t1)) goto L_gc_bif1;
+    DST(I[5], make_small((SWord)map_size(t1)));
+    I += 6;
+    NEXT;
+L_i_length: {
+    SWord n = 0;
+    for (t1 = SRC(I[4]); is_list(t1); t1 = CDR(list_val(t1)))
+        n++;
+    if (t1 != NIL) goto L_gc_bif1;
+    DST(I[5], make_small(n));
+    I += 6;
+    NEXT;
+}
+L_i_byte_size:
+    t1 = SRC(I[4]);
+    if (!is_bitstring(t1)) goto L_gc_bif1;
+    DST(I[5], make_small((SWord)bin_byte_size(t1)));
+    I += 6;
+    NEXT;
+
 /* ----------------------------------------------------------- fused pairs */
 /* Each does the first instruction's work and then the second's, whose
  * operands follow the first's (no opcode word between them). Bodies are
