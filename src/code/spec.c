@@ -188,6 +188,9 @@ static const struct { int a, b, fused; } then_pairs[] = {
     { OPC_i_move_yx, OPC_i_move_xx, OPC_i_move2_yxxx },
     { OPC_i_move_xy, OPC_i_move_xx, OPC_i_move2_xyxx },
     { OPC_allocate, OPC_i_move_xy, OPC_i_allocate_move_xy },
+    { OPC_i_is_nonempty_list_x, OPC_allocate, OPC_i_is_nonempty_list_allocate_x },
+    { OPC_i_is_nonempty_list_x, OPC_allocate_zero, OPC_i_is_nonempty_list_allocate_x },
+    { OPC_i_get_list_xyx, OPC_call, OPC_i_get_list_xyx_call },
     { OPC_allocate_zero, OPC_i_move_xy, OPC_i_allocate_move_xy },
 };
 

@@ -1224,6 +1224,18 @@ MOVE2(xyxx, XR, YR, XR, XR)
 TEST_HEAP_PUT_LIST(xxx, XR(I[3]), XR(I[4]))
 TEST_HEAP_PUT_LIST(xnx, XR(I[3]), NIL)
 TEST_HEAP_PUT_LIST(yxx, YR(I[3]), XR(I[4]))
+L_i_is_nonempty_list_allocate_x:          /* Fail Src StackNeed Live */
+    if (!is_list(XR(I[2]))) JUMP(I[1]);
+    ALLOCATE(I[3], I[4]);
+    I += 5;
+    NEXT;
+L_i_get_list_xyx_call: {                  /* Src Hd Tl Arity Label */
+    const Term *c = list_val(XR(I[1]));
+    t1 = CAR(c); t2 = CDR(c);
+    YR(I[2]) = t1; XR(I[3]) = t2;
+    PUSH_CP(I + 6);
+    LOCAL_CALL(I[4], I[5]);
+}
 L_i_allocate_move_xy:                     /* Need Live S D */
     ALLOCATE(I[1], I[2]);
     YR(I[4]) = XR(I[3]);
