@@ -15,6 +15,10 @@ ifeq ($(TYPE),release)
 else ifeq ($(TYPE),debug)
   CFLAGS_T := -O0 -DGIRDER_DEBUG
   BIN := bin/girder-debug
+else ifeq ($(TYPE),opcount)
+  # instruction and pair counts printed at exit (docs/performance.md)
+  CFLAGS_T := -O2 -DGIRDER_OPCOUNT
+  BIN := bin/girder-opcount
 else ifeq ($(TYPE),asan)
   CFLAGS_T := -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -DGIRDER_DEBUG
   LIBS += -fsanitize=address,undefined
@@ -36,7 +40,7 @@ LIB_BEAM := $(LIB_ERL:lib/%.erl=lib/ebin/%.beam)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/$(TYPE)/unit/%)
 
-.PHONY: all deps demo test unit erltest asan tsan debug bench clean check-load conformance
+.PHONY: all deps demo test unit erltest asan tsan debug opcount bench clean check-load conformance
 
 all: $(BIN) $(LIB_BEAM)
 
@@ -81,6 +85,9 @@ tsan:
 
 debug:
 	@$(MAKE) --no-print-directory TYPE=debug all
+
+opcount:
+	@$(MAKE) --no-print-directory TYPE=opcount all
 
 check-load: all
 	$(BIN) --check-load /usr/lib/erlang/lib/*/ebin /usr/lib/elixir/lib/*/ebin

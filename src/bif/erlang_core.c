@@ -638,6 +638,9 @@ BIF_DEF("erlang", "make_ref", 0, bif_make_ref)
 /* ------------------------------------------------------------- halt */
 static void flush_and_exit(int status)
 {
+#ifdef GIRDER_OPCOUNT
+    emu_opcount_report();
+#endif
     fflush(stdout);
     fflush(stderr);
     _exit(status);

@@ -6,6 +6,7 @@
 #include "loader.h"
 #include "module.h"
 #include "beamfile.h"
+#include "spec.h"
 #include "../emu/emu.h"
 #include "../term/atom.h"
 #include "../term/ext.h"
@@ -43,7 +44,13 @@ typedef struct {
     size_t nsites, capsites;
     char *err;
     size_t errlen;
+    /* the instruction emitted just before, if nothing (label, line, function
+     * start) separates it from the next one: a fusion candidate */
+    size_t prev_at;
+    int prev_opc;
 } Loader;
+
+#define NO_PREV ((size_t)-1)
 
 static bool lfail(Loader *ld, const char *fmt, ...)
 {
@@ -441,6 +448,50 @@ static void add_line(Loader *ld, uint32_t item)
     e->line = ld->line_items[item];
 }
 
+/* Drop code words [from, from + n) of the instruction being fused, and
+ * move every recorded code offset behind them. Only the newest entries of
+ * each list can lie there. */
+static void shift_offsets(size_t *arr, size_t *count, size_t from, size_t n)
+{
+    size_t k = *count;
+    while (k > 0 && arr[k - 1] >= from)
+        k--;
+    size_t out = k;
+    for (size_t i = k; i < *count; i++) {
+        if (arr[i] < from + n)
+            continue;
+        arr[out++] = arr[i] - n;
+    }
+    *count = out;
+}
+
+static void delete_words(Loader *ld, size_t from, size_t n)
+{
+    memmove(ld->code + from, ld->code + from + n, (ld->len - from - n) * sizeof(BeamInstr));
+    ld->len -= n;
+    shift_offsets(ld->fixups, &ld->nfix, from, n);
+    shift_offsets(ld->catch_fixups, &ld->ncatch, from, n);
+    shift_offsets(ld->fun_sites, &ld->nsites, from, n);
+}
+
+/* The generic instruction `opc` was emitted at code offset `at`: pick its
+ * specialised form, and fuse it with the one before if a rule says so. */
+static void specialize(Loader *ld, int opc, size_t at, size_t prev)
+{
+    int s = spec_select(opc, ld->code + at + 1);
+    if (s != opc)
+        ld->code[at] = (BeamInstr)emu_op_addr[s];
+    SpecFuse f;
+    if (prev != NO_PREV && spec_fuse(ld->prev_opc, ld->code + prev, at - prev, s, ld->code + at, &f)) {
+        delete_words(ld, prev + f.del_at, f.del_n);
+        ld->code[prev] = (BeamInstr)emu_op_addr[f.opc];
+        s = f.opc;
+        at = prev;
+    }
+    ld->prev_at = at;
+    ld->prev_opc = s;
+}
+
 static bool translate(Loader *ld)
 {
     Reader r = { ld->bf->code_start, ld->bf->code_start + ld->bf->code_size, false };
@@ -458,6 +509,8 @@ static bool translate(Loader *ld)
         if (!ct_read_byte(&r, &g))
             return lfail(ld, "code ends without int_code_end");
         int opc = by_generic[g];
+        size_t prev = ld->prev_at;   /* only specialize() sets it again */
+        ld->prev_at = NO_PREV;
         if (opc < 0)
             return lfail(ld, "opcode %u is not supported by girder", g);
         const OpInfo *oi = &emu_ops[opc];
@@ -549,6 +602,12 @@ static bool translate(Loader *ld)
                 } else if (!emit_operand(ld, &r, (unsigned)opc, i))
                     return false;
             }
+            if (opc == OPC_gc_bif2)
+                specialize(ld, (int)(ld->code[op_at] == (BeamInstr)emu_op_addr[OPC_i_plus] ? OPC_i_plus :
+                                     ld->code[op_at] == (BeamInstr)emu_op_addr[OPC_i_minus] ? OPC_i_minus :
+                                     OPC_gc_bif2), op_at, prev);
+            else
+                specialize(ld, opc, op_at, prev);
             continue;
         }
         case OPC_make_fun2: case OPC_make_fun3: {
@@ -624,10 +683,12 @@ static bool translate(Loader *ld)
         default:
             break;
         }
+        size_t at = ld->len;
         emit(ld, (BeamInstr)emu_op_addr[opc]);
         for (unsigned i = 0; i < oi->arity; i++)
             if (!emit_operand(ld, &r, (unsigned)opc, i))
                 return false;
+        specialize(ld, opc, at, prev);
     }
 }
 
@@ -713,6 +774,7 @@ Module *ld_load(BeamFile *bf, char *err, size_t errlen)
     ld.err = err;
     ld.errlen = errlen;
     ld.cur_func = NIL;
+    ld.prev_at = NO_PREV;
     Module *m = calloc(1, sizeof *m);
     m->name = bf->module;
     m->attributes = m->compile_info = NIL;

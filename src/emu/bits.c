@@ -971,9 +971,13 @@ bool bits_get_utf8(Term ms, Term *out)
     if (rem < 8)
         return false;
     size_t pos = (size_t)ms_val(ms)[MS_POS];
-    uint8_t b[4] = {0, 0, 0, 0};
+    uint8_t tmp[4] = {0, 0, 0, 0};
     size_t avail = rem >= 32 ? 4 : rem / 8;
-    bin_copy_bits(b, 0, ms_base(ms), pos, avail * 8);
+    const uint8_t *b = tmp;     /* only b[0..avail) is read */
+    if ((pos & 7) == 0)
+        b = ms_base(ms) + pos / 8;
+    else
+        bin_copy_bits(tmp, 0, ms_base(ms), pos, avail * 8);
     uint32_t c = b[0];
     size_t len;
     if (c < 0x80) {

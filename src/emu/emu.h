@@ -37,6 +37,11 @@ extern const void *emu_op_addr[OPC__COUNT];
 #define REG_X(n) ((BeamInstr)(n) << 3)
 #define REG_Y(n) (((BeamInstr)(n) << 3) | 4)
 
+#ifdef GIRDER_OPCOUNT
+/* Print the instruction and pair counts (the opcount build). */
+void emu_opcount_report(void);
+#endif
+
 /* Fill emu_op_addr. */
 void emu_init(void);
 

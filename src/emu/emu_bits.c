@@ -41,8 +41,6 @@ static const BeamInstr *start_match(Process *p, BeamInstr fail, Term src, BeamIn
 OP(bs_start_match4) { (void)res; return start_match(p, I[1], SRC(I[3]), I[4], x, I + 5); }
 OP(bs_start_match3) { (void)res; return start_match(p, I[1], SRC(I[2]), I[4], x, I + 5); }
 
-OP(bs_get_position) { (void)res; DST(I[2], bits_get_position(SRC(I[1]))); return I + 4; }
-OP(bs_set_position) { (void)res; bits_set_position(SRC(I[1]), SRC(I[2])); return I + 3; }
 OP(bs_get_tail) { (void)res; DST(I[2], bits_get_tail(p, SRC(I[1]))); return I + 4; }
 
 /* Fail Ctx Live Size Unit Flags Dst */
@@ -81,20 +79,6 @@ OP(bs_skip_bits2)
     (void)res; (void)p;
     if (!bits_skip_bits(SRC(I[2]), SRC(I[3]), (unsigned)I[4])) MISMATCH(I[1]);
     return I + 6;
-}
-/* Fail Ctx Bits */
-OP(bs_test_tail2)
-{
-    (void)res; (void)p;
-    if (!bits_test_tail(SRC(I[2]), (size_t)I[3])) MISMATCH(I[1]);
-    return I + 4;
-}
-/* Fail Ctx Unit */
-OP(bs_test_unit)
-{
-    (void)res; (void)p;
-    if (!bits_test_unit(SRC(I[2]), (unsigned)I[3])) MISMATCH(I[1]);
-    return I + 4;
 }
 /* Fail Ctx Bits Bytes* */
 OP(bs_match_string)

@@ -52,12 +52,12 @@ bool emu_mfa_of(const BeamInstr *pc, Term *m, Term *f, uint32_t *a);
 #define BS_DECL(name) const BeamInstr *emu_bs_##name(Process *p, const BeamInstr *I, Term *x, Term *res);
 BS_DECL(bs_put_integer) BS_DECL(bs_put_binary) BS_DECL(bs_put_float) BS_DECL(bs_put_string)
 BS_DECL(bs_init2) BS_DECL(bs_add) BS_DECL(bs_get_integer2) BS_DECL(bs_get_float2)
-BS_DECL(bs_get_binary2) BS_DECL(bs_skip_bits2) BS_DECL(bs_test_tail2) BS_DECL(bs_test_unit)
+BS_DECL(bs_get_binary2) BS_DECL(bs_skip_bits2)
 BS_DECL(bs_match_string) BS_DECL(bs_init_writable) BS_DECL(bs_append) BS_DECL(bs_private_append)
 BS_DECL(bs_init_bits) BS_DECL(bs_get_utf8) BS_DECL(bs_skip_utf8) BS_DECL(bs_get_utf16)
 BS_DECL(bs_skip_utf16) BS_DECL(bs_get_utf32) BS_DECL(bs_skip_utf32) BS_DECL(bs_utf8_size)
 BS_DECL(bs_put_utf8) BS_DECL(bs_utf16_size) BS_DECL(bs_put_utf16) BS_DECL(bs_put_utf32)
-BS_DECL(bs_get_tail) BS_DECL(bs_start_match3) BS_DECL(bs_get_position) BS_DECL(bs_set_position)
+BS_DECL(bs_get_tail) BS_DECL(bs_start_match3)
 BS_DECL(bs_start_match4) BS_DECL(bs_create_bin)
 #undef BS_DECL
 
