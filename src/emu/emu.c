@@ -87,7 +87,7 @@ static void opcount_note(const void *addr);
 #define TEST_HEAP(need, live) do { \
         if (__builtin_expect((size_t)(E - p->htop) < (size_t)(need) + 1 || \
             (p->frag_words && p->frag_words > (size_t)(p->hend - p->heap)) || p->gc_requested, 0)) { \
-            gc_collect(p, (need), x, (live)); E_RELOAD(); } } while (0)
+            FCALLS -= gc_collect(p, (need), x, (live)); E_RELOAD(); } } while (0)
 
 #ifdef GIRDER_OPCOUNT
 #include <stdio.h>

@@ -177,7 +177,7 @@ static void copy_into(Process *p, Term *x, uint32_t live, size_t size)
     p->stop = nstop;
 }
 
-void gc_collect(Process *p, size_t need, Term *x, uint32_t live)
+int gc_collect(Process *p, size_t need, Term *x, uint32_t live)
 {
     size_t used = (size_t)(p->htop - p->heap) + p->frag_words;
     size_t stack_words = (size_t)(p->hend - p->stop);
@@ -196,6 +196,13 @@ void gc_collect(Process *p, size_t need, Term *x, uint32_t live)
     size_t want = gc_heap_size_for(live_words * 2);
     if (want < p->min_heap_size)
         want = p->min_heap_size;
-    if (want < size / 2)
+    size_t resized = 0;
+    if (want < size / 2) {
         copy_into(p, x, live, want);
+        resized = kept;
+    }
+    /* reductions, as ERTS charges them: a tenth of the live words moved,
+     * a hundredth of those moved again by a resize, at least one */
+    size_t reds = kept / 10 + resized / 100;
+    return reds < 1 ? 1 : reds > 1000000 ? 1000000 : (int)reds;
 }

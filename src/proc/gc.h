@@ -4,7 +4,8 @@
 #include "process.h"
 /* Collect p so that at least `need` free words follow htop; the x registers
  * x[0..live) are roots and are updated. Joins all heap fragments. */
-void gc_collect(Process *p, size_t need, Term *x, uint32_t live);
+/* Returns the reductions the collection costs (the caller charges them). */
+int gc_collect(Process *p, size_t need, Term *x, uint32_t live);
 /* Collections so far on this node, and heap words they freed. */
 void gc_stats(uint64_t *count, uint64_t *words_reclaimed);
 /* Heap sizes along ERTS's growth series: the smallest >= words. */

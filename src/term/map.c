@@ -137,7 +137,7 @@ static Term leaf(Process *p, Term k, Term v)
 /* An inner node (head = false) or a head (head = true, with size). */
 static Term new_node(Process *p, bool head, uint32_t bitmap, size_t size, Term **children)
 {
-    size_t c = (size_t)__builtin_popcount(bitmap);
+    size_t c = (size_t)map_pop16(bitmap);
     size_t extra = head ? 2 : 1;
     Term *hp = proc_alloc(p, 1 + extra + c);
     hp[0] = make_header(extra + c, SUB_MAP);
@@ -154,7 +154,7 @@ static Term node_with(Process *p, Term node, unsigned ix, Term child, size_t siz
 {
     bool head = map_kind(node) == MAP_KIND_HEAD;
     uint32_t bm = hamt_bitmap(node), bit = 1u << ix;
-    size_t pos = (size_t)__builtin_popcount(bm & (bit - 1)), c = hamt_count(node);
+    size_t pos = (size_t)map_pop16(bm & (bit - 1)), c = hamt_count(node);
     const Term *old = hamt_children(node);
     uint32_t nbm = is_non_value(child) ? bm & ~bit : bm | bit;
     Term *ch;
@@ -228,7 +228,7 @@ static Term hamt_put(Process *p, Term map, Term key, Term value, bool update)
             size++;
             break;
         }
-        Term child = hamt_children(node)[__builtin_popcount(bm & (bit - 1))];
+        Term child = hamt_children(node)[map_pop16(bm & (bit - 1))];
         if (is_list(child)) {
             Term *kv = list_val(child);
             if (key_eq(CAR(kv), key)) {
@@ -262,7 +262,7 @@ static Term hamt_get(Term map, Term key)
         uint32_t bm = hamt_bitmap(node), bit = 1u << (hx & 0xF);
         if (!(bm & bit))
             return THE_NON_VALUE;
-        Term child = hamt_children(node)[__builtin_popcount(bm & (bit - 1))];
+        Term child = hamt_children(node)[map_pop16(bm & (bit - 1))];
         if (is_list(child))
             return key_eq(CAR(list_val(child)), key) ? CDR(list_val(child)) : THE_NON_VALUE;
         node = child;
@@ -329,14 +329,14 @@ static Term build_node(Process *p, const Ent *es, size_t n, unsigned lvl, bool h
         size_t j = i + 1;
         while (j < n && ent_digit(&es[j], lvl) == d)
             j++;
-        sub[__builtin_popcount(bm)] = (j - i == 1) ? leaf(p, es[i].k, es[i].v)
+        sub[map_pop16(bm)] = (j - i == 1) ? leaf(p, es[i].k, es[i].v)
                                                     : build_node(p, es + i, j - i, lvl + 1, false, 0);
         bm |= 1u << d;
         i = j;
     }
     Term *ch;
     Term node = new_node(p, head, bm, size, &ch);
-    memcpy(ch, sub, (size_t)__builtin_popcount(bm) * sizeof(Term));
+    memcpy(ch, sub, (size_t)map_pop16(bm) * sizeof(Term));
     return node;
 }
 
@@ -491,7 +491,7 @@ static Term hamt_delete_path(Process *p, const Path *path, size_t size)
         if (d > 0) {
             if (is_non_value(res) && c == 2) {
                 uint32_t bit = 1u << ix;
-                size_t pos = (size_t)__builtin_popcount(hamt_bitmap(node) & (bit - 1));
+                size_t pos = (size_t)map_pop16(hamt_bitmap(node) & (bit - 1));
                 Term other = hamt_children(node)[1 - pos];
                 if (is_list(other)) {
                     res = other;       /* the node would hold one leaf */
@@ -537,7 +537,7 @@ bool map_take(Process *p, Term map, Term key, Term *value, Term *rest)
             return false;
         path.node[path.depth] = node;
         path.ix[path.depth++] = ix;
-        Term child = hamt_children(node)[__builtin_popcount(bm & (bit - 1))];
+        Term child = hamt_children(node)[map_pop16(bm & (bit - 1))];
         if (is_list(child)) {
             if (!key_eq(CAR(list_val(child)), key))
                 return false;

@@ -67,7 +67,16 @@ static inline Term *flatmap_keys(Term m) { return tuple_val(boxed_val(m)[2]) + 1
 static inline Term *flatmap_values(Term m) { return boxed_val(m) + 3; }
 /* HAMT accessors (head or inner node). */
 static inline uint32_t hamt_bitmap(Term node) { return (uint32_t)(map_info_(node) >> 2); }
-static inline size_t hamt_count(Term node) { return (size_t)__builtin_popcount(hamt_bitmap(node)); }
+/* Bits set in a 16-bit bitmap, without a call: __builtin_popcount is a
+ * libgcc call on plain x86-64 (~5% of a map-update loop). */
+static inline unsigned map_pop16(uint32_t x)
+{
+    x = x - ((x >> 1) & 0x5555);
+    x = (x & 0x3333) + ((x >> 2) & 0x3333);
+    x = (x + (x >> 4)) & 0x0F0F;
+    return (x + (x >> 8)) & 0x1F;
+}
+static inline size_t hamt_count(Term node) { return map_pop16(hamt_bitmap(node)); }
 static inline Term *hamt_children(Term node)
 {
     return boxed_val(node) + (map_kind(node) == MAP_KIND_HEAD ? 3 : 2);
