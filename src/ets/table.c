@@ -546,17 +546,27 @@ static int by_id_order(const void *a, const void *b)
 
 size_t ets_total_words(void)
 {
-    size_t words = 0;
+    /* hold each table (refc) and leave the registry before locking it:
+     * deletion takes the registry lock while it holds the table's */
     pthread_rwlock_rdlock(&reg_lock);
-    for (size_t i = 0; i < by_id.cap; i++) {
-        EtsTable *t = by_id.slots[i].val;
-        if (!t)
-            continue;
-        pthread_rwlock_rdlock(&t->lock);
-        words += ets_memory_words(t);
-        pthread_rwlock_unlock(&t->lock);
-    }
+    size_t n = 0;
+    EtsTable **v = xmalloc((by_id.count + 1) * sizeof *v);
+    for (size_t i = 0; i < by_id.cap; i++)
+        if (by_id.slots[i].val) {
+            v[n] = by_id.slots[i].val;
+            atomic_fetch_add(&v[n]->refc, 1);
+            n++;
+        }
     pthread_rwlock_unlock(&reg_lock);
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++) {
+        pthread_rwlock_rdlock(&v[i]->lock);
+        if (!v[i]->deleted)
+            words += ets_memory_words(v[i]);
+        pthread_rwlock_unlock(&v[i]->lock);
+        table_release(v[i]);
+    }
+    free(v);
     return words;
 }
 
