@@ -81,8 +81,9 @@ struct Process {
     size_t frag_words;        /* words in all fragments */
     OffHeapHeader *off_heap;  /* refc binaries etc. this heap refers to */
     size_t min_heap_size;
-    Term *old_heap, *old_htop, *old_hend;   /* generational GC (later) */
-    uint32_t gc_count;
+    Term *old_heap, *old_htop, *old_hend;   /* objects promoted by minor collections */
+    Term *hwm;                /* high-water mark: [heap, hwm) survived a collection */
+    uint32_t gc_count;        /* minor collections since the last full sweep */
     _Atomic bool gc_requested; /* erlang:garbage_collect: collect at the next safe point */
 
     /* --- execution state while switched out: scheduler-owned. */
