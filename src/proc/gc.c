@@ -15,6 +15,7 @@
 #include "gc.h"
 #include "layout.h"
 #include "../term/binary.h"
+#include "../term/atom.h"
 #include <stdlib.h>
 #include <stdio.h>
 
@@ -318,6 +319,33 @@ static size_t minor(Process *p, size_t need, Term *x, uint32_t live)
     return kept;
 }
 
+/* Young block, old heap and fragments: ERTS's total heap size. */
+static size_t total_heap_words(const Process *p)
+{
+    return (size_t)(p->hend - p->heap) + (size_t)(p->old_hend - p->old_heap) + p->frag_words;
+}
+
+/* max_heap_size exceeded: ERTS's report (with error_logger set) and, with
+ * kill set, the process dies with reason killed at its next yield point
+ * (it is made to yield now). Returns the reductions to charge. */
+static int max_heap_reached(Process *p, int reds)
+{
+    if (p->max_heap_flags & 2) {
+        fprintf(stderr, "=ERROR REPORT====\n     Process:          <0.%lu.0> \n"
+                "     Context:          maximum heap size reached\n"
+                "     Max Heap Size:    %zu\n     Total Heap Size:  %zu\n"
+                "     Kill:             %s\n     Error Logger:     true\n"
+                "     Message Queue Len: %u\n\n",
+                (unsigned long)internal_pid_index(p->id), p->max_heap_size, total_heap_words(p),
+                (p->max_heap_flags & 1) ? "true" : "false", p->msg_len);
+    }
+    if (!(p->max_heap_flags & 1))
+        return reds;
+    if (p->pending_exit == NIL)
+        p->pending_exit = AM(killed);
+    return 1 << 30;
+}
+
 int gc_collect(Process *p, size_t need, Term *x, uint32_t live)
 {
     bool full = p->gc_requested || p->gc_count >= p->fullsweep_after;
@@ -326,7 +354,10 @@ int gc_collect(Process *p, size_t need, Term *x, uint32_t live)
     atomic_fetch_add(&gc_total, 1);
     /* reductions, as ERTS charges them: a tenth of the live words moved */
     size_t reds = moved / 10;
-    return reds < 1 ? 1 : reds > 1000000 ? 1000000 : (int)reds;
+    int r = reds < 1 ? 1 : reds > 1000000 ? 1000000 : (int)reds;
+    if (p->max_heap_size && total_heap_words(p) > p->max_heap_size)
+        return max_heap_reached(p, r);
+    return r;
 }
 
 int gc_collect_major(Process *p, size_t need, Term *x, uint32_t live)
