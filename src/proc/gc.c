@@ -235,6 +235,27 @@ static void collect(Process *p, Term *x, uint32_t live, size_t size, bool major)
         oh = next;
     }
     p->off_heap = g.off_heap;
+    /* the virtual binary heap: what the young block and the old heap now
+     * refer to */
+    size_t young_bin = 0, old_bin = 0;
+    for (OffHeapHeader *oh = g.off_heap; oh; oh = oh->next) {
+        const Term *at = (const Term *)oh;
+        if (at >= nheap && at < nheap + size)
+            young_bin += (size_t)oh->size;
+        else
+            old_bin += (size_t)oh->size;
+    }
+    p->bin_vheap = young_bin;
+    if (p->bin_vheap_sz < 2 * young_bin)
+        p->bin_vheap_sz = 2 * young_bin;
+    else if (p->bin_vheap_sz > PROC_MIN_VHEAP_BYTES && 4 * young_bin < p->bin_vheap_sz)
+        p->bin_vheap_sz = p->bin_vheap_sz / 2 > PROC_MIN_VHEAP_BYTES ? p->bin_vheap_sz / 2
+                                                                     : PROC_MIN_VHEAP_BYTES;
+    /* promoted binaries are only freed by a full sweep: ask for one when
+     * the old heap holds much of them */
+    bool sweep = old_bin > p->bin_old_vheap_sz;
+    if (major)
+        p->bin_old_vheap_sz = 2 * young_bin > PROC_MIN_VHEAP_BYTES ? 2 * young_bin : PROC_MIN_VHEAP_BYTES;
     free(g.frags);
     proc_mem_add((int64_t)size - (int64_t)(p->hend - p->heap));
     free(p->heap);
@@ -251,6 +272,7 @@ static void collect(Process *p, Term *x, uint32_t live, size_t size, bool major)
     p->hend = nhend;
     p->stop = nstop;
     p->hwm = g.htop;
+    p->gc_requested = sweep ? GC_REQ_MAJOR : GC_REQ_NONE;
 }
 
 /* A major collection into a block just big enough for what is live (plus
@@ -348,9 +370,8 @@ static int max_heap_reached(Process *p, int reds)
 
 int gc_collect(Process *p, size_t need, Term *x, uint32_t live)
 {
-    bool full = p->gc_requested || p->gc_count >= p->fullsweep_after;
+    bool full = p->gc_requested == GC_REQ_MAJOR || p->gc_count >= p->fullsweep_after;
     size_t moved = full ? major(p, need, x, live) : minor(p, need, x, live);
-    p->gc_requested = false;
     atomic_fetch_add(&gc_total, 1);
     /* reductions, as ERTS charges them: a tenth of the live words moved */
     size_t reds = moved / 10;
@@ -363,7 +384,6 @@ int gc_collect(Process *p, size_t need, Term *x, uint32_t live)
 int gc_collect_major(Process *p, size_t need, Term *x, uint32_t live)
 {
     size_t moved = major(p, need, x, live);
-    p->gc_requested = false;
     atomic_fetch_add(&gc_total, 1);
     size_t reds = moved / 10;
     return reds < 1 ? 1 : reds > 1000000 ? 1000000 : (int)reds;

@@ -43,6 +43,8 @@ static void init_fields(Process *p, size_t heap_words)
     p->priority = 2;          /* PRIO_NORMAL */
     p->fullsweep_after = 65535;
     p->max_heap_flags = 3;
+    p->bin_vheap_sz = PROC_MIN_VHEAP_BYTES;
+    p->bin_old_vheap_sz = PROC_MIN_VHEAP_BYTES;
 }
 
 Process *proc_alloc_bare(size_t heap_words)
