@@ -40,7 +40,7 @@ LIB_BEAM := $(LIB_ERL:lib/%.erl=lib/ebin/%.beam)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/$(TYPE)/unit/%)
 
-.PHONY: all deps demo test unit erltest asan tsan debug opcount bench clean check-load conformance
+.PHONY: all deps demo test unit erltest asan tsan gcstress debug opcount bench clean check-load conformance
 
 all: $(BIN) $(LIB_BEAM)
 
@@ -82,6 +82,15 @@ asan:
 
 tsan:
 	@$(MAKE) --no-print-directory TYPE=tsan test
+
+# The differential programs on the ASan build with a collection at every
+# heap test (GIRDER_GC_STRESS=1): a term the collector misses fails at once.
+# Programs with a large live heap take minutes that way and are left out.
+GCSTRESS_SKIP := bin_append_loop bin_comprehension bin_large_refc deep_recursion gc_big_live \
+    lists_seq prog_binarytrees prog_fannkuch
+gcstress:
+	@$(MAKE) --no-print-directory TYPE=asan all
+	@GIRDER_GC_STRESS=1 VM_TIMEOUT=120 SKIP="$(GCSTRESS_SKIP)" tests/run_erl.sh --vm bin/girder-asan
 
 debug:
 	@$(MAKE) --no-print-directory TYPE=debug all

@@ -9,6 +9,7 @@
 #include "emu/emu.h"
 #include "code/module.h"
 #include "proc/sched.h"
+#include "proc/gc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,7 @@ static void vm_init(void)
     atom_init();
     bif_init();
     emu_init();
+    gc_init();
 }
 
 /* The emulator flags girder acts on; false (with a message) for a bad

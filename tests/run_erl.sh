@@ -8,7 +8,8 @@
 #   NAME is a test name (file name without extension) or a shell pattern
 #   such as 'bin_*'; no names = all tests.
 # environment: ERL, ERLC (oracle tools), ERL_TIMEOUT (30), VM_TIMEOUT (60),
-#   JOBS (2), NO_CACHE=1 (ignore the erl output cache).
+#   JOBS (2), NO_CACHE=1 (ignore the erl output cache), SKIP="name ..."
+#   (leave these out of a run of all tests).
 
 set -u
 
@@ -64,7 +65,10 @@ done
 
 TESTS=()
 if [ ${#NAMES[@]} -eq 0 ]; then
-    TESTS=("${ALL[@]}")
+    for f in "${ALL[@]}"; do
+        case " ${SKIP:-} " in *" ${f%.*} "*) continue ;; esac
+        TESTS+=("$f")
+    done
 else
     for pat in "${NAMES[@]}"; do
         pat=${pat##*/}

@@ -619,7 +619,7 @@ BIF_DEF("erlang", "hibernate", 3, bif_hibernate)
 static Term bif_garbage_collect(Process *p, Term *a)
 {
     if (a[0] != atom_from_cstr("major") && a[0] != atom_from_cstr("minor")) BIF_BADARG(p);
-    p->gc_requested = true;
+    p->gc_requested = GC_REQ_MAJOR;
     return AM(true);
 }
 BIF_DEF("erts_internal", "garbage_collect", 1, bif_garbage_collect)
@@ -635,7 +635,7 @@ static Term bif_request_system_task(Process *p, Term *a)
         BIF_BADARG(p);
     Process *q = sched_lookup(a[0]);
     if (q) {
-        q->gc_requested = true;
+        q->gc_requested = GC_REQ_MAJOR;
         if (q != p)
             sched_wake(q);
     }

@@ -51,7 +51,7 @@ static Term gc_info(Process *p, Process *q)
         { atom_from_cstr("min_bin_vheap_size"), make_small(46422) },
         { atom_from_cstr("min_heap_size"), make_small(q->min_heap_size) },
         { atom_from_cstr("fullsweep_after"), make_small(q->fullsweep_after) },
-        { atom_from_cstr("minor_gcs"), make_small(0) },
+        { atom_from_cstr("minor_gcs"), make_small(q->gc_count) },
     };
     Term list = NIL;
     for (int i = 4; i >= 0; i--)
@@ -151,10 +151,12 @@ static Term item_value(Process *p, Process *q, Term item)
     if (!strcmp(name, "priority")) return prio_atom(q->priority);
     if (!strcmp(name, "group_leader")) return q->group_leader;
     if (!strcmp(name, "heap_size")) return make_small(heap_words(q));
-    if (!strcmp(name, "total_heap_size")) return make_small(heap_words(q) + q->frag_words);
+    if (!strcmp(name, "total_heap_size"))
+        return make_small(heap_words(q) + q->frag_words + (size_t)(q->old_hend - q->old_heap));
     if (!strcmp(name, "stack_size")) return make_small(q->hend - q->stop);
     if (!strcmp(name, "memory"))
-        return make_small(sizeof(Process) + (heap_words(q) + q->frag_words) * sizeof(Term));
+        return make_small(sizeof(Process) +
+                          (heap_words(q) + q->frag_words + (size_t)(q->old_hend - q->old_heap)) * sizeof(Term));
     if (!strcmp(name, "reductions")) return make_small(q->reductions);
     if (!strcmp(name, "garbage_collection")) return gc_info(p, q);
     if (!strcmp(name, "min_heap_size")) return make_small(q->min_heap_size);

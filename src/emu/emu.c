@@ -84,9 +84,17 @@ static void opcount_note(const void *addr);
  * Heap fragments (received messages, BIF overflow) are joined by a
  * collection once they outweigh the heap block: collecting at every
  * fragment made a message round trip cost a full copy of the live heap. */
+#ifdef GIRDER_DEBUG
+/* GIRDER_GC_STRESS=1 (debug and sanitizer builds): collect at every heap
+ * test, so a term the collector misses shows up at once (make gcstress). */
+#define GC_STRESS gc_stress_mode
+#else
+#define GC_STRESS 0
+#endif
 #define TEST_HEAP(need, live) do { \
         if (__builtin_expect((size_t)(E - p->htop) < (size_t)(need) + 1 || \
-            (p->frag_words && p->frag_words > (size_t)(p->hend - p->heap)) || p->gc_requested, 0)) { \
+            (p->frag_words && p->frag_words > (size_t)(p->hend - p->heap)) || p->gc_requested || \
+            GC_STRESS, 0)) { \
             FCALLS -= gc_collect(p, (need), x, (live)); E_RELOAD(); } } while (0)
 
 #ifdef GIRDER_OPCOUNT
@@ -320,7 +328,7 @@ L_i_hibernate:                            /* x0 M, x1 F, x2 Args; the stack is e
         NEXT;
     }
     /* nothing to do yet: shrink to what is live and sleep */
-    gc_collect(p, 0, x, 3);
+    gc_collect_major(p, 0, x, 3);
     E_RELOAD();
     p->i = I;
     emu_save_regs(p, x, 3);

@@ -6,6 +6,11 @@
  * x[0..live) are roots and are updated. Joins all heap fragments. */
 /* Returns the reductions the collection costs (the caller charges them). */
 int gc_collect(Process *p, size_t need, Term *x, uint32_t live);
+/* The same, always a full sweep (hibernate). */
+int gc_collect_major(Process *p, size_t need, Term *x, uint32_t live);
+/* Reads GIRDER_GC_STRESS (see emu.c's TEST_HEAP). */
+void gc_init(void);
+extern bool gc_stress_mode;
 /* Collections so far on this node, and heap words they freed. */
 void gc_stats(uint64_t *count, uint64_t *words_reclaimed);
 /* Heap sizes along ERTS's growth series: the smallest >= words. */

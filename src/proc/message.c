@@ -220,6 +220,7 @@ void msg_remove(Process *p)
         OffHeapHeader *next = oh->next;
         oh->next = p->off_heap;
         p->off_heap = oh;
+        proc_vheap_add(p, (size_t)oh->size);
         oh = next;
     }
     free(m);

@@ -25,6 +25,7 @@ static void init_fields(Process *p, size_t heap_words)
     p->heap = xcalloc(heap_words, sizeof(Term));
     proc_mem_add((int64_t)heap_words);
     p->htop = p->heap;
+    p->hwm = p->heap;
     p->hend = p->heap + heap_words;
     p->stop = p->hend;
     p->min_heap_size = PROC_MIN_HEAP_WORDS;
@@ -42,6 +43,8 @@ static void init_fields(Process *p, size_t heap_words)
     p->priority = 2;          /* PRIO_NORMAL */
     p->fullsweep_after = 65535;
     p->max_heap_flags = 3;
+    p->bin_vheap_sz = PROC_MIN_VHEAP_BYTES;
+    p->bin_old_vheap_sz = PROC_MIN_VHEAP_BYTES;
 }
 
 Process *proc_alloc_bare(size_t heap_words)
@@ -58,6 +61,7 @@ void proc_reinit(Process *p, size_t heap_words)
     proc_free_heap_frags(p);
     proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
+    proc_mem_add(-(int64_t)(p->old_hend - p->old_heap));
     free(p->old_heap);
     free(p->arg_reg);
     memset(p, 0, offsetof(Process, plock));
@@ -82,6 +86,7 @@ void proc_free_bare(Process *p)
     proc_free_heap_frags(p);
     proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
+    proc_mem_add(-(int64_t)(p->old_hend - p->old_heap));
     free(p->old_heap);
     free(p->arg_reg);
     free(p);

@@ -81,9 +81,13 @@ struct Process {
     size_t frag_words;        /* words in all fragments */
     OffHeapHeader *off_heap;  /* refc binaries etc. this heap refers to */
     size_t min_heap_size;
-    Term *old_heap, *old_htop, *old_hend;   /* generational GC (later) */
-    uint32_t gc_count;
-    _Atomic bool gc_requested; /* erlang:garbage_collect: collect at the next safe point */
+    Term *old_heap, *old_htop, *old_hend;   /* objects promoted by minor collections */
+    Term *hwm;                /* high-water mark: [heap, hwm) survived a collection */
+    uint32_t gc_count;        /* minor collections since the last full sweep */
+    _Atomic uint8_t gc_requested; /* collect at the next safe point: GC_REQ_* */
+    size_t bin_vheap;         /* bytes of refc binaries this heap holds (young) */
+    size_t bin_vheap_sz;      /* collect when bin_vheap passes it */
+    size_t bin_old_vheap_sz;  /* full sweep when the old heap holds more */
 
     /* --- execution state while switched out: scheduler-owned. */
     const BeamInstr *i;       /* next instruction */
@@ -167,6 +171,12 @@ struct Process {
     uint32_t wait_seq;        /* bumped on each wait (plock): stale timeouts ignore it */
 };
 
+/* gc_requested: erlang:garbage_collect asks for a full sweep; a heap that
+ * holds much refc binary data (the virtual binary heap) for a minor one. */
+enum { GC_REQ_NONE, GC_REQ_MAJOR, GC_REQ_MINOR };
+/* ERTS's default min_bin_vheap_size, 46422 words, in bytes. */
+#define PROC_MIN_VHEAP_BYTES (46422 * 8)
+
 #define PF_TRAP_EXIT  0x1
 #define PF_EXITING    0x2
 
@@ -200,6 +210,15 @@ extern _Atomic int64_t proc_mem_words;
 static inline void proc_mem_add(int64_t words)
 {
     atomic_fetch_add_explicit(&proc_mem_words, words, memory_order_relaxed);
+}
+
+/* p's heap now refers to `bytes` more of refc binary data; past the
+ * virtual binary heap's size a minor collection is asked for. */
+static inline void proc_vheap_add(Process *p, size_t bytes)
+{
+    p->bin_vheap += bytes;
+    if (p->bin_vheap > p->bin_vheap_sz && !p->gc_requested)
+        p->gc_requested = GC_REQ_MINOR;
 }
 
 /* Allocate `words` on p's heap; a fragment when the heap is full. Never

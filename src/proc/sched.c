@@ -474,6 +474,7 @@ static void free_process_data(Process *p)
     proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
     p->heap = p->htop = p->stop = p->hend = NULL;
+    proc_mem_add(-(int64_t)(p->old_hend - p->old_heap));
     free(p->old_heap);
     p->old_heap = p->old_htop = p->old_hend = NULL;
     proc_free_heap_frags(p);

@@ -77,6 +77,7 @@ Term bin_from_binary(Process *p, Binary *b, size_t size)
     hp[REFC_VAL] = (Term)(UWord)b;
     hp[REFC_FLAGS] = 0;
     bin_offheap_link(&p->off_heap, hp);
+    proc_vheap_add(p, size);
     return make_boxed(hp);
 }
 
