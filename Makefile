@@ -87,7 +87,8 @@ tsan:
 # heap test (GIRDER_GC_STRESS=1): a term the collector misses fails at once.
 # Programs with a large live heap take minutes that way and are left out.
 GCSTRESS_SKIP := bin_append_loop bin_comprehension bin_large_refc deep_recursion gc_big_live \
-    lists_seq prog_binarytrees prog_fannkuch
+    lists_seq prog_binarytrees prog_fannkuch prog_sorts prog_wordfreq regress_guard_toobig \
+    spec_fast_paths gc_churn_flat gc_shared_binary gc_vheap gc_max_heap
 gcstress:
 	@$(MAKE) --no-print-directory TYPE=asan all
 	@GIRDER_GC_STRESS=1 VM_TIMEOUT=120 SKIP="$(GCSTRESS_SKIP)" tests/run_erl.sh --vm bin/girder-asan
