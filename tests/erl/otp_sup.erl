@@ -40,6 +40,7 @@ give_up() ->
     [{_, A, _, _}] = supervisor:which_children(Sup),
     kill(A),
     [{_, A2, _, _}] = supervisor:which_children(Sup),
+    otp_log_fmt:sync(),
     io:format("restarted once: ~p~n", [A2 =/= A]),
     exit(A2, crash),
     receive {'EXIT', Sup, Reason} ->
