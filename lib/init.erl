@@ -121,6 +121,7 @@ loop(Boot) ->
         {'EXIT', Pid, Reason} ->
             case lists:keyfind(Pid, 2, get(kernel)) of
                 {Name, Pid} ->
+                    timer:sleep(500),       %% as erl: let error reports out first
                     erlang:display({"Kernel pid terminated", Name, Reason}),
                     crash("Kernel pid terminated", [Name, Reason]);
                 false ->
@@ -150,15 +151,25 @@ halt_with(Status) when is_integer(Status) -> erlang:halt(Status);
 halt_with(Status) when is_list(Status) -> erlang:halt(Status);
 halt_with(_) -> erlang:halt(0).
 
+%% As erl's init, halt at once: output still on its way (a crash report
+%% the logger is formatting) is lost, as it is in erl.
 crash(String, Args) ->
-    girder_io:flush(),
     Text = lists:join(",", [girder:display_string(A) || A <- Args]),
     erlang:halt(lists:flatten([String, " (", Text, ")"])).
 
 do_boot(Init, _Flags, Start) ->
     process_flag(trap_exit, true),      %% as erl's boot process
     start_kernel(Init),
-    start_em(Start),
+    %% An error or throw leaves this process with the reason the VM would
+    %% give it, but as an exit: the VM then sends no "Error in process"
+    %% report, which erl's init never lets out either (it halts before
+    %% erl's logger gets the report from the system-message thread, while
+    %% girder would deliver it at once and race the halt).
+    try start_em(Start)
+    catch
+        error:Reason:Stack -> exit({Reason, Stack});
+        throw:Thrown:Stack -> exit({{nocatch, Thrown}, Stack})
+    end,
     %% erl profiles the boot here when asked to; the call after start_em
     %% also keeps this frame in stack traces, as in erl
     get(profile_boot).
