@@ -1,7 +1,8 @@
 /* system_logger.c — the system logger flag and the log events the VM sends
  * itself (system_logger.h). As in ERTS (erl_trace.c, utils.c): an event is
  * a {log, Level, Format, Args, Meta} message to the system logger; when no
- * such process exists it is written to stderr with "(no logger present)". */
+ * such process exists it is written to stderr with "(no logger present)".
+ * Also error_logger:warning_map/0, the level old handlers see warnings at. */
 #include "system_logger.h"
 #include "bif.h"
 #include "../term/atom.h"
@@ -108,3 +109,14 @@ void syslog_process_error(Process *p, Term reason)
     hp[5] = meta;
     send_event(p, make_boxed(hp));
 }
+
+/* error_logger:warning_map/0: what warnings are mapped to for old
+ * error_logger handlers. ERTS sets it with +W (w by default); girder has
+ * no +W flag, so it is ERTS's default, warning. */
+static Term bif_warning_map_0(Process *p, Term *a)
+{
+    (void)p;
+    (void)a;
+    return A("warning");
+}
+BIF_DEF("error_logger", "warning_map", 0, bif_warning_map_0)

@@ -1,7 +1,8 @@
 %% otp_log.erl — kernel's logger as the boot leaves it (default handler,
-%% levels, kernel's application env), the logger and error_logger APIs, and
-%% the events the VM itself sends: "Error in process ~p with exit value" for
-%% an uncaught error or throw (not for an exit) to the system logger, which
+%% levels, kernel's application env), the logger and error_logger APIs,
+%% error_logger's old-style report handlers, and the events the VM itself
+%% sends: "Error in process ~p with exit value" for an uncaught error or
+%% throw (not for an exit) to the system logger, which
 %% erlang:system_flag(system_logger, L) redirects. Events are caught by a
 %% forwarding handler (otp_log_fmt) and printed with logger_formatter.
 -module(otp_log).
@@ -14,6 +15,7 @@ main() ->
     api(),
     vm_events(),
     system_logger_flag(),
+    legacy_handler(),
     ok.
 
 boot_state() ->
@@ -110,3 +112,18 @@ system_logger_flag() ->
     io:format("badarg: ~p~n", [catch erlang:system_flag(system_logger, foo)]),
     Self = erlang:system_flag(system_logger, Old),
     ok.
+
+%% error_logger:add_report_handler/2 starts the error_logger event manager
+%% and adds it as a logger handler; events reach its gen_event handlers in
+%% the old {Tag, GL, {Pid, Format, Args}} form.
+legacy_handler() ->
+    ok = error_logger:add_report_handler(otp_gen_evh, []),
+    error_logger:error_msg("legacy ~p~n", [1]),
+    show(),
+    error_logger:warning_report([{w, 2}]),
+    show(),
+    Events = gen_event:call(error_logger, otp_gen_evh, get),
+    io:format("legacy: ~p~n", [[{Tag, What} || {Tag, _Gl, {_Pid, What, _}} <- Events]]),
+    io:format("handlers: ~p~n", [lists:sort(logger:get_handler_ids())]),
+    error_logger:delete_report_handler(otp_gen_evh),
+    io:format("handlers: ~p~n", [lists:sort(logger:get_handler_ids())]).
