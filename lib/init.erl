@@ -1,8 +1,9 @@
 %% init.erl — girder's boot process (the fast boot of docs/boot.md).
-%% Replaces OTP's preloaded `init` when girder runs without a boot script:
-%% it parses the command line as erl's init does, starts the built-in group
-%% leader (girder_io), runs -s / -run / -eval in order in a linked process,
-%% and halts on init:stop/0,1. Function names and call shapes of the boot
+%% Replaces OTP's preloaded `init`: it parses the command line as erl's
+%% init does, starts the built-in group leader (girder_io) and code server,
+%% then kernel's logger and application controller as erl's boot script
+%% and kernel:start/2 do, runs -s / -run / -eval in order in a linked
+%% process, and halts on init:stop/0,1 after shutting the logger down. Function names and call shapes of the boot
 %% path (do_boot/3 -> start_em/1 -> start_it/1) follow erl's init so that
 %% stack traces of a failing -s function read the same.
 -module(init).
@@ -23,19 +24,109 @@ boot(Args0) ->
     Gl = girder_io:start(),
     _ = girder_code:start(),
     group_leader(Gl, self()),
+    put(kernel, []),
     Self = self(),
     Boot = spawn_link(fun() -> do_boot(Self, Flags, Start) end),
+    put(boot_pid, Boot),
     loop(Boot).
+
+%% --- kernel: logger and application controller ---
+
+%% erl's boot script (bin/start.boot) starts two kernel processes, logger
+%% (logger_server) and application_controller (given kernel's .app spec),
+%% loads stdlib's spec, and then starts kernel, whose kernel:start/2 sets
+%% the logger up: internal_init_logger/0, logger_sup (in kernel_sup), and
+%% add_handlers(kernel), which adds the default handler (logger_std_h on
+%% standard_io) in place of the simple one. girder takes the same steps
+%% from the same boot file; the rest of kernel_sup (file server, inet_db,
+%% user, ...) is not started. As in erl, the boot process starts them
+%% (init answers their requests meanwhile), then init links to them and the
+%% boot process unlinks.
+start_kernel(Init) ->
+    Script = boot_script(),
+    Kernel = [start_kernel_process(Name, MFA)
+              || {kernelProcess, Name, MFA} <- Script,
+                 Name =:= logger orelse Name =:= application_controller],
+    [ok = apply(application, load, Args)
+     || {apply, {application, load, Args}} <- Script],
+    ok = logger:internal_init_logger(),
+    {ok, Sup} = logger_sup:start_link(),
+    ok = logger:add_handlers(kernel),
+    Started = Kernel ++ [{logger_sup, Sup}],
+    Init ! {self(), kernel, Started},
+    receive {init, kernel_linked} -> ok end,
+    [unlink(Pid) || {_, Pid} <- Started],
+    ok.
+
+%% The boot file erl reads by default, ROOT/bin/start.boot, of the OTP
+%% whose kernel is on the code path (ROOT/lib/kernel-VSN/ebin).
+boot_script() ->
+    File = otp_root() ++ "/bin/start.boot",
+    case erl_prim_loader:get_file(File) of
+        {ok, Bin, _} ->
+            {script, _Id, Cmds} = binary_to_term(Bin),
+            Cmds;
+        error ->
+            crash("init terminating in do_boot", [{'cannot get bootfile', File}])
+    end.
+
+otp_root() ->
+    case [D || D <- girder:code_path(), is_kernel_ebin(lists:reverse(D))] of
+        [Dir|_] -> up(3, Dir);
+        [] -> crash("init terminating in do_boot", [{'cannot find kernel', girder:code_path()}])
+    end.
+
+%% ".../kernel-VSN/ebin", reversed
+is_kernel_ebin("nibe/" ++ R) ->
+    {AppR, _} = lists:splitwith(fun(C) -> C =/= $/ end, R),
+    lists:prefix("kernel-", lists:reverse(AppR));
+is_kernel_ebin(_) -> false.
+
+up(0, Dir) -> Dir;
+up(N, Dir) ->
+    {_, [$/|ParentR]} = lists:splitwith(fun(C) -> C =/= $/ end, lists:reverse(Dir)),
+    up(N - 1, lists:reverse(ParentR)).
+
+start_kernel_process(Name, {M, F, A}) ->
+    case apply(M, F, A) of
+        {ok, Pid} -> {Name, Pid};
+        Other -> crash("Kernel pid terminated", [Name, Other])
+    end.
+
+%% Before halting, what erl's init does at stop for the logger: kernel's
+%% supervisor is shut down, and with it logger_sup, whose handlers write
+%% out what they still hold. As erl's init, the shutdown is an 'EXIT'
+%% message from the supervisor's parent, the boot process.
+stop_kernel() ->
+    case lists:keyfind(logger_sup, 1, get(kernel)) of
+        {logger_sup, Sup} ->
+            Sup ! {'EXIT', get(boot_pid), shutdown},
+            receive {'EXIT', Sup, _} -> ok end;
+        false ->
+            ok
+    end.
 
 loop(Boot) ->
     receive
         {'EXIT', Boot, normal} ->
             loop(done);
+        {Boot, kernel, Kernel} ->
+            [link(Pid) || {_, Pid} <- Kernel],
+            put(kernel, Kernel),
+            Boot ! {init, kernel_linked},
+            loop(Boot);
         {'EXIT', Boot, Reason} ->
             erlang:display({"init terminating in do_boot", Reason}),
             crash("init terminating in do_boot", [Reason]);
-        {'EXIT', _Other, _Reason} ->
-            loop(Boot);
+        {'EXIT', Pid, Reason} ->
+            case lists:keyfind(Pid, 2, get(kernel)) of
+                {Name, Pid} ->
+                    timer:sleep(500),       %% as erl: let error reports out first
+                    erlang:display({"Kernel pid terminated", Name, Reason}),
+                    crash("Kernel pid terminated", [Name, Reason]);
+                false ->
+                    loop(Boot)
+            end;
         {From, get_plain_arguments} ->
             From ! {init, get(plain)},
             loop(Boot);
@@ -49,6 +140,7 @@ loop(Boot) ->
             From ! {init, {started, started}},
             loop(Boot);
         {stop, Status} ->
+            stop_kernel(),
             girder_io:flush(),
             halt_with(Status);
         _Other ->
@@ -59,13 +151,25 @@ halt_with(Status) when is_integer(Status) -> erlang:halt(Status);
 halt_with(Status) when is_list(Status) -> erlang:halt(Status);
 halt_with(_) -> erlang:halt(0).
 
-crash(String, [Reason]) ->
-    girder_io:flush(),
-    erlang:halt(String ++ " (" ++ girder:display_string(Reason) ++ ")").
+%% As erl's init, halt at once: output still on its way (a crash report
+%% the logger is formatting) is lost, as it is in erl.
+crash(String, Args) ->
+    Text = lists:join(",", [girder:display_string(A) || A <- Args]),
+    erlang:halt(lists:flatten([String, " (", Text, ")"])).
 
-do_boot(_Init, _Flags, Start) ->
+do_boot(Init, _Flags, Start) ->
     process_flag(trap_exit, true),      %% as erl's boot process
-    start_em(Start),
+    start_kernel(Init),
+    %% An error or throw leaves this process with the reason the VM would
+    %% give it, but as an exit: the VM then sends no "Error in process"
+    %% report, which erl's init never lets out either (it halts before
+    %% erl's logger gets the report from the system-message thread, while
+    %% girder would deliver it at once and race the halt).
+    try start_em(Start)
+    catch
+        error:Reason:Stack -> exit({Reason, Stack});
+        throw:Thrown:Stack -> exit({{nocatch, Thrown}, Stack})
+    end,
     %% erl profiles the boot here when asked to; the call after start_em
     %% also keeps this frame in stack traces, as in erl
     get(profile_boot).

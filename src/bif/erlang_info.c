@@ -12,6 +12,7 @@
 #include "../proc/gc.h"
 #include "../term/binary.h"
 #include "../ets/ets.h"
+#include "system_logger.h"
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -243,6 +244,8 @@ static Term si_multi_scheduling(Process *p)
     return A(si.schedulers > 1 ? "enabled" : "disabled");
 }
 
+static Term si_system_logger(Process *p) { (void)p; return syslog_get(); }
+
 static const struct { const char *name; InfoFn fn; } info_items[] = {
     { "otp_release", si_otp_release },         { "version", si_version },
     { "system_version", system_version },      { "system_architecture", system_architecture },
@@ -276,6 +279,7 @@ static const struct { const char *name; InfoFn fn; } info_items[] = {
     { "dynamic_trace", si_dynamic_trace },     { "dynamic_trace_probes", si_false },
     { "lock_checking", si_false },             { "lock_counting", si_false },
     { "sequential_tracer", si_sequential_tracer },
+    { "system_logger", si_system_logger },
 };
 
 static Term bif_system_info_1(Process *p, Term *a)
@@ -492,10 +496,16 @@ static Term bif_system_flag_2(Process *p, Term *a)
             BIF_BADARG(p);
         return notsup(p);
     }
+    if (atom_is(flag, "system_logger")) {
+        Term old = syslog_set(v);
+        if (is_non_value(old))
+            BIF_BADARG(p);
+        return old;
+    }
     /* flags girder knows but cannot change (yet) */
     static const char *const unsupported[] = {
         "time_offset", "cpu_topology", "scheduler_bind_type",
-        "dirty_cpu_schedulers_online", "system_logger", "microstate_accounting",
+        "dirty_cpu_schedulers_online", "microstate_accounting",
         "outstanding_system_requests_limit", NULL };
     for (int i = 0; unsupported[i]; i++)
         if (atom_is(flag, unsupported[i]))

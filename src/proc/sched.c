@@ -17,6 +17,7 @@
 #include "copy.h"
 #include "gc.h"
 #include "../bif/zlib_nif.h"
+#include "../bif/system_logger.h"
 #include "../emu/emu.h"
 #include "../emu/emu_support.h"
 #include "../term/atom.h"
@@ -526,14 +527,11 @@ void sched_exit_exception(Process *p)
     sched_exit(p, reason);
 }
 
-/* ERTS logs "Error in process ~p with exit value:~n~p~n" for uncaught
- * errors; without a logger this goes to stderr. */
+/* As ERTS, an uncaught error or throw is reported to the system logger
+ * ("Error in process ~p with exit value:~n~p~n"); an exit is not. */
 static void print_crash(Process *p, Term reason)
 {
-    char *s = term_display_string(reason);
-    fprintf(stderr, "=ERROR REPORT====\nError in process <0.%lu.0> with exit value:\n%s\n\n",
-            (unsigned long)internal_pid_index(p->id), s);
-    free(s);
+    syslog_process_error(p, reason);
 }
 
 void sched_halt(int status)
