@@ -21,7 +21,7 @@ static Term error_tuple(Process *p, const char *what)
 static Term bif_code_path(Process *p, Term *a)
 {
     (void)a;
-    const char **dirs;
+    char **dirs;
     size_t n = code_path_get(&dirs);
     Term list = NIL;
     for (size_t i = n; i-- > 0;) {
@@ -29,6 +29,7 @@ static Term bif_code_path(Process *p, Term *a)
         Term *hp = proc_alloc(p, 2);
         list = make_cons_at(hp, s, list);
     }
+    code_path_free(dirs, n);
     return list;
 }
 BIF_DEF("girder", "code_path", 0, bif_code_path)

@@ -291,36 +291,58 @@ void module_free(Module *m)
 
 
 /* ---- code path ---- */
+/* paths/npaths: read under path_lock (read), replaced under it (write):
+ * the code server sets the path while other schedulers load modules. */
 static char **paths;
 static size_t npaths;
+static pthread_rwlock_t path_lock = PTHREAD_RWLOCK_INITIALIZER;
 
-size_t code_path_get(const char ***dirs)
+size_t code_path_get(char ***dirs)
 {
-    *dirs = (const char **)paths;
-    return npaths;
+    pthread_rwlock_rdlock(&path_lock);
+    size_t n = npaths;
+    char **copy = calloc(n + 1, sizeof(char *));
+    for (size_t i = 0; i < n; i++)
+        copy[i] = strdup(paths[i]);
+    pthread_rwlock_unlock(&path_lock);
+    *dirs = copy;
+    return n;
+}
+
+void code_path_free(char **dirs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(dirs[i]);
+    free(dirs);
 }
 
 void code_path_set(const char *const *dirs, size_t n)
 {
-    for (size_t i = 0; i < npaths; i++)
-        free(paths[i]);
-    free(paths);
-    paths = calloc(n + 1, sizeof(char *));
+    char **fresh = calloc(n + 1, sizeof(char *));
     for (size_t i = 0; i < n; i++)
-        paths[i] = strdup(dirs[i]);
+        fresh[i] = strdup(dirs[i]);
+    pthread_rwlock_wrlock(&path_lock);
+    char **old = paths;
+    size_t oldn = npaths;
+    paths = fresh;
     npaths = n;
+    pthread_rwlock_unlock(&path_lock);
+    code_path_free(old, oldn);
 }
 
 char *code_find_file(Term name)
 {
-    for (size_t i = 0; i < npaths; i++) {
+    char *found = NULL;
+    pthread_rwlock_rdlock(&path_lock);
+    for (size_t i = 0; !found && i < npaths; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.beam", paths[i], atom_text(name));
         struct stat st;
         if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-            return strdup(path);
+            found = strdup(path);
     }
-    return NULL;
+    pthread_rwlock_unlock(&path_lock);
+    return found;
 }
 
 /* Find the slot of a module in the table (NULL if absent); code_lock held. */
@@ -395,6 +417,7 @@ size_t code_loaded_modules(Module ***out)
 
 void code_path_add(const char *dir, bool at_end)
 {
+    pthread_rwlock_wrlock(&path_lock);
     paths = realloc(paths, (npaths + 1) * sizeof(char *));
     if (at_end) {
         paths[npaths++] = strdup(dir);
@@ -403,6 +426,7 @@ void code_path_add(const char *dir, bool at_end)
         paths[0] = strdup(dir);
         npaths++;
     }
+    pthread_rwlock_unlock(&path_lock);
 }
 
 Module *code_load_binary(Term expected, const char *path, uint8_t *data, size_t size, char *err, size_t errlen)
@@ -434,6 +458,7 @@ Module *code_ensure_loaded(Term name, char *err, size_t errlen)
     pthread_mutex_lock(&load_lock);
     m = module_find(name);
     snprintf(err, errlen, "module %s not found in the code path", atom_text(name));
+    pthread_rwlock_rdlock(&path_lock);
     for (size_t i = 0; !m && i < npaths; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.beam", paths[i], atom_text(name));
@@ -447,6 +472,7 @@ Module *code_ensure_loaded(Term name, char *err, size_t errlen)
         m->path = strdup(path);
         module_install(m);
     }
+    pthread_rwlock_unlock(&path_lock);
     pthread_mutex_unlock(&load_lock);
     return m;
 }

@@ -87,7 +87,9 @@ Export *export_find(Term module, Term function, uint32_t arity);
 /* ---- code path ---- */
 void code_path_add(const char *dir, bool at_end);
 /* The code path, in order (owned by module.c; valid until it changes). */
-size_t code_path_get(const char ***dirs);
+size_t code_path_get(char ***dirs);
+/* Free what code_path_get returned. */
+void code_path_free(char **dirs, size_t n);
 /* Replace the whole code path. */
 void code_path_set(const char *const *dirs, size_t n);
 /* The first <dir>/<name>.beam on the path that exists, malloc'd, or NULL. */
