@@ -109,6 +109,7 @@ static Term status_of(Process *p, Process *q)
     case PS_RUNNABLE: return AM(runnable);
     case PS_RUNNING: return AM(running);
     case PS_WAITING: return AM(waiting);
+    case PS_GC: return atom_from_cstr("garbage_collecting");
     default: return AM(exiting);
     }
 }

@@ -45,7 +45,7 @@ const BeamInstr *emu_spawn_entry = spawn_code;
 /* A call found its module's on_load function still to run: with the
  * caller's frame already set up as for the call itself, push the retry
  * term and a return into i_on_load_return, and run on_load. */
-#define ENTER_ON_LOAD() do { p->fclass = EXC_NONE; TEST_HEAP(3, 0); \
+#define ENTER_ON_LOAD() do { p->fclass = EXC_NONE; TEST_HEAP_HERE(3, 0); \
         E_SET(E - 1); *E = p->fstash; p->fstash = NIL; PUSH_CP(on_load_return_code); \
         I = p->i; NEXT; } while (0)
 #define LBL(w)  ((const BeamInstr *)(w))
@@ -91,10 +91,20 @@ static void opcount_note(const void *addr);
 #else
 #define GC_STRESS 0
 #endif
-#define TEST_HEAP(need, live) do { \
-        if (__builtin_expect((size_t)(E - p->htop) < (size_t)(need) + 1 || \
+#define HEAP_TEST_FAILS(need) __builtin_expect((size_t)(E - p->htop) < (size_t)(need) + 1 || \
             (p->frag_words && p->frag_words > (size_t)(p->hend - p->heap)) || p->gc_requested || \
-            GC_STRESS, 0)) { \
+            GC_STRESS, 0)
+/* TEST_HEAP comes first in its instruction (nothing before it has an
+ * effect), so a collection long enough to hold up the scheduler leaves the
+ * loop and re-runs the instruction afterwards (gc_offload). */
+#define TEST_HEAP(need, live) do { \
+        if (HEAP_TEST_FAILS(need)) { \
+            if (gc_should_offload(p)) { \
+                p->gc_need = (need); p->arity = (live); p->i = I; goto gc_offload; } \
+            FCALLS -= gc_collect(p, (need), x, (live)); E_RELOAD(); } } while (0)
+/* The same where the instruction cannot be re-run: always collect here. */
+#define TEST_HEAP_HERE(need, live) do { \
+        if (HEAP_TEST_FAILS(need)) { \
             FCALLS -= gc_collect(p, (need), x, (live)); E_RELOAD(); } } while (0)
 
 #ifdef GIRDER_OPCOUNT
@@ -1267,6 +1277,11 @@ wait:
     p->arity = 0;
     p->fcalls = FCALLS;
     return RUN_WAIT;
+gc_offload:
+    /* p->i, p->arity and p->gc_need are set */
+    emu_save_regs(p, x, p->arity);
+    p->fcalls = FCALLS;
+    return RUN_GC;
 
 /* ------------------------------------------------------- raising errors */
 handle_error_at_func:

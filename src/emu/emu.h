@@ -46,7 +46,10 @@ void emu_opcount_report(void);
 void emu_init(void);
 
 /* Why emu_run returned. */
-typedef enum { RUN_YIELD, RUN_WAIT, RUN_EXIT } RunResult;
+/* RUN_GC: the process needs a collection of a large heap; its registers
+ * are saved (p->arity live), p->i re-runs the heap test, p->gc_need words
+ * are wanted: the scheduler has it collected on a GC thread (gc.h). */
+typedef enum { RUN_YIELD, RUN_WAIT, RUN_EXIT, RUN_GC } RunResult;
 
 /* Run p until its reductions run out, it waits in receive, or it exits.
  * `x` is the scheduler's register array. */

@@ -8,6 +8,13 @@
 int gc_collect(Process *p, size_t need, Term *x, uint32_t live);
 /* The same, always a full sweep (hibernate). */
 int gc_collect_major(Process *p, size_t need, Term *x, uint32_t live);
+/* A collection of p now would copy so much that it should run on a GC
+ * thread rather than hold up its scheduler (ERTS moves such collections to
+ * a dirty scheduler). */
+bool gc_should_offload(const Process *p);
+/* Collect p (state PS_GC, registers saved) on a GC thread; then make it
+ * runnable again. */
+void gc_offload(Process *p);
 /* Reads GIRDER_GC_STRESS (see emu.c's TEST_HEAP). */
 void gc_init(void);
 extern bool gc_stress_mode;

@@ -84,6 +84,7 @@ struct Process {
     Term *old_heap, *old_htop, *old_hend;   /* objects promoted by minor collections */
     Term *hwm;                /* high-water mark: [heap, hwm) survived a collection */
     uint32_t gc_count;        /* minor collections since the last full sweep */
+    size_t gc_need;           /* words wanted by a collection run off the scheduler */
     _Atomic uint8_t gc_requested; /* collect at the next safe point: GC_REQ_* */
     size_t bin_vheap;         /* bytes of refc binaries this heap holds (young) */
     size_t bin_vheap_sz;      /* collect when bin_vheap passes it */

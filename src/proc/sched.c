@@ -549,7 +549,7 @@ void sched_halt(int status)
 
 static void dump_one(Process *p)
 {
-    static const char *const names[] = { "free", "runnable", "running", "waiting", "exited", "embryo" };
+    static const char *const names[] = { "free", "runnable", "running", "waiting", "exited", "embryo", "gc" };
     uint32_t st = atomic_load(&p->state);
     if (st == PS_EXITED || st == PS_FREE)
         return;
@@ -646,6 +646,11 @@ static void run_slice(Scheduler *s, Process *p)
         break;
     case RUN_EXIT:
         proc_unlock(&p->main_lock);
+        return;
+    case RUN_GC:
+        atomic_store(&p->state, PS_GC);
+        proc_unlock(&p->main_lock);
+        gc_offload(p);
         return;
     }
     atomic_store(&p->state, PS_RUNNABLE);

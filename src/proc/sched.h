@@ -7,8 +7,9 @@
 #define GIRDER_SCHED_H
 #include "process.h"
 
-/* Process states. PS_EMBRYO: being built by its spawner, not yet alive. */
-enum { PS_FREE, PS_RUNNABLE, PS_RUNNING, PS_WAITING, PS_EXITED, PS_EMBRYO };
+/* Process states. PS_EMBRYO: being built by its spawner, not yet alive.
+ * PS_GC: being collected on a GC thread (gc_offload.c). */
+enum { PS_FREE, PS_RUNNABLE, PS_RUNNING, PS_WAITING, PS_EXITED, PS_EMBRYO, PS_GC };
 /* Priorities, in ERTS's order of urgency. */
 enum { PRIO_MAX, PRIO_HIGH, PRIO_NORMAL, PRIO_LOW, PRIO_COUNT };
 
