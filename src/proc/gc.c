@@ -30,7 +30,9 @@ typedef struct {
     size_t nfrags;
     Term *htop;                     /* young to-space allocation pointer */
     Term *otop;                     /* old heap allocation pointer (minor) */
-    OffHeapHeader *off_heap;        /* new off-heap list */
+    OffHeapHeader *off_heap;        /* new off-heap list: young handles */
+    OffHeapHeader *old_off;         /* handles promoted by this collection */
+    size_t promoted_bin;            /* bytes those refer to */
 } Gc;
 
 static int range_cmp(const void *a, const void *b)
@@ -94,8 +96,14 @@ static Term forward(Gc *g, Term t)
         memcpy(n, o, words * sizeof(Term));
         if (header_subtag(n[0]) == SUB_REFC_BIN) {
             OffHeapHeader *oh = (OffHeapHeader *)n;
-            oh->next = g->off_heap;
-            g->off_heap = oh;
+            if (top == &g->otop) {
+                oh->next = g->old_off;
+                g->old_off = oh;
+                g->promoted_bin += (size_t)oh->size;
+            } else {
+                oh->next = g->off_heap;
+                g->off_heap = oh;
+            }
         }
         o[0] = make_boxed(n);
         return o[0];
@@ -164,6 +172,17 @@ size_t gc_heap_size_for(size_t words)
     return b;
 }
 
+/* Drop the reference of every handle on the list that was not moved. */
+static void bin_sweep(OffHeapHeader *oh)
+{
+    while (oh) {
+        OffHeapHeader *next = oh->next;
+        if (!is_boxed(oh->header))
+            bin_offheap_release(oh);
+        oh = next;
+    }
+}
+
 static Term *alloc_block(size_t words)
 {
     Term *b = malloc(words * sizeof(Term));
@@ -200,7 +219,7 @@ static void collect(Process *p, Term *x, uint32_t live, size_t size, bool major)
 {
     Gc g = { p->heap, p->htop, major ? p->heap : p->hwm,
              major ? p->old_heap : NULL, major ? p->old_htop : NULL,
-             NULL, 0, NULL, major ? NULL : p->old_htop, NULL };
+             NULL, 0, NULL, major ? NULL : p->old_htop, NULL, NULL, 0 };
     for (HeapFrag *f = p->frags; f; f = f->next)
         g.nfrags++;
     g.frags = malloc((g.nfrags + 1) * sizeof(Range));
@@ -217,34 +236,28 @@ static void collect(Process *p, Term *x, uint32_t live, size_t size, bool major)
     Term *old_scan = g.otop;
     forward_roots(&g, p, x, live, nstop, nhend);
     scan_all(&g, nheap, old_scan);
-    /* refc handles: moved ones are on the new list; in a minor collection
-     * those on the old heap stay; the rest are dead and drop their
-     * reference */
-    Term *old_lo = p->old_heap, *old_end = old_scan;
-    for (OffHeapHeader *oh = p->off_heap; oh;) {
-        OffHeapHeader *next = oh->next;
-        if (!is_boxed(oh->header)) {
-            const Term *at = (const Term *)oh;
-            if (!major && at >= old_lo && at < old_end) {
-                oh->next = g.off_heap;
-                g.off_heap = oh;
-            } else {
-                bin_offheap_release(oh);
-            }
-        }
-        oh = next;
+    /* refc handles: moved ones are on the new lists, the others are dead
+     * and drop their reference. A minor collection looks at the young list
+     * only: what sits in the old heap stays, with what it just promoted in
+     * front. */
+    bin_sweep(p->off_heap);
+    if (major) {
+        bin_sweep(p->old_off_heap);
+        p->old_off_heap = NULL;
+        p->bin_old_vheap = 0;
+    } else if (g.old_off) {
+        OffHeapHeader *last = g.old_off;
+        while (last->next)
+            last = last->next;
+        last->next = p->old_off_heap;
+        p->old_off_heap = g.old_off;
+        p->bin_old_vheap += g.promoted_bin;
     }
     p->off_heap = g.off_heap;
-    /* the virtual binary heap: what the young block and the old heap now
-     * refer to */
-    size_t young_bin = 0, old_bin = 0;
-    for (OffHeapHeader *oh = g.off_heap; oh; oh = oh->next) {
-        const Term *at = (const Term *)oh;
-        if (at >= nheap && at < nheap + size)
-            young_bin += (size_t)oh->size;
-        else
-            old_bin += (size_t)oh->size;
-    }
+    /* the virtual binary heap: what the young block now refers to */
+    size_t young_bin = 0;
+    for (OffHeapHeader *oh = g.off_heap; oh; oh = oh->next)
+        young_bin += (size_t)oh->size;
     p->bin_vheap = young_bin;
     if (p->bin_vheap_sz < 2 * young_bin)
         p->bin_vheap_sz = 2 * young_bin;
@@ -252,8 +265,8 @@ static void collect(Process *p, Term *x, uint32_t live, size_t size, bool major)
         p->bin_vheap_sz = p->bin_vheap_sz / 2 > PROC_MIN_VHEAP_BYTES ? p->bin_vheap_sz / 2
                                                                      : PROC_MIN_VHEAP_BYTES;
     /* promoted binaries are only freed by a full sweep: ask for one when
-     * the old heap holds much of them */
-    bool sweep = old_bin > p->bin_old_vheap_sz;
+     * the old heap refers to much more than after the last one */
+    bool sweep = p->bin_old_vheap > p->bin_old_vheap_sz;
     if (major)
         p->bin_old_vheap_sz = 2 * young_bin > PROC_MIN_VHEAP_BYTES ? 2 * young_bin : PROC_MIN_VHEAP_BYTES;
     free(g.frags);

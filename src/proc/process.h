@@ -79,7 +79,10 @@ struct Process {
     Term *hend;
     HeapFrag *frags;          /* newest first */
     size_t frag_words;        /* words in all fragments */
-    OffHeapHeader *off_heap;  /* refc binaries etc. this heap refers to */
+    OffHeapHeader *off_heap;  /* refc handles in the young block and fragments */
+    OffHeapHeader *old_off_heap; /* refc handles in the old heap (a minor
+                               * collection does not look at them) */
+    size_t bin_old_vheap;     /* bytes those refer to */
     size_t min_heap_size;
     Term *old_heap, *old_htop, *old_hend;   /* objects promoted by minor collections */
     Term *hwm;                /* high-water mark: [heap, hwm) survived a collection */

@@ -466,12 +466,9 @@ void sched_inspect_end(Process *self, Process *q)
 static void free_process_data(Process *p)
 {
     msg_free_all(p);
-    for (OffHeapHeader *oh = p->off_heap; oh;) {
-        OffHeapHeader *next = oh->next;
-        bin_offheap_release(oh);
-        oh = next;
-    }
-    p->off_heap = NULL;
+    bin_offheap_release_list(p->off_heap);
+    bin_offheap_release_list(p->old_off_heap);
+    p->off_heap = p->old_off_heap = NULL;
     proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
     p->heap = p->htop = p->stop = p->hend = NULL;
