@@ -1,6 +1,7 @@
 /* process.c — creating and freeing process control blocks and their
  * heap+stack block (scheduling lives in sched.c). */
 #include "process.h"
+#include "../term/atom.h"
 #include <stdlib.h>
 #include <string.h>
 #include <stddef.h>
@@ -42,6 +43,8 @@ static void init_fields(Process *p, size_t heap_words)
     p->priority = 2;          /* PRIO_NORMAL */
     p->fullsweep_after = 65535;
     p->max_heap_flags = 3;
+    p->min_bin_vheap = PROC_MIN_BIN_VHEAP;
+    p->parent = AM(undefined);
 }
 
 Process *proc_alloc_bare(size_t heap_words)

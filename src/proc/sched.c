@@ -227,7 +227,8 @@ void sched_enqueue(Process *p)
 {
     /* the waker's own queue keeps communicating processes together; an
      * idle scheduler is woken to steal when work piles up */
-    Scheduler *s = self_sched ? self_sched : &scheds[p->last_sched % nscheds];
+    Scheduler *s = p->bound_sched ? &scheds[p->bound_sched - 1]
+                 : self_sched ? self_sched : &scheds[p->last_sched % nscheds];
     if (s->index >= atomic_load(&online))
         s = &scheds[0];
     pthread_mutex_lock(&s->lock);
@@ -269,6 +270,27 @@ static bool stealable(Scheduler *v, int64_t now)
     return start != 0 && now - start > STEAL_LONE_AFTER_NS;
 }
 
+/* v->lock held: take the most urgent process not bound to v. */
+static Process *rq_pop_unbound(Scheduler *v)
+{
+    for (unsigned pr = 0; pr < PRIO_COUNT; pr++) {
+        Process *prev = NULL;
+        for (Process *p = v->head[pr]; p; prev = p, p = p->run_next) {
+            if (p->bound_sched == v->index + 1)
+                continue;
+            if (prev)
+                prev->run_next = p->run_next;
+            else
+                v->head[pr] = p->run_next;
+            if (v->tail[pr] == p)
+                v->tail[pr] = prev;
+            atomic_fetch_sub(&v->len, 1);
+            return p;
+        }
+    }
+    return NULL;
+}
+
 static Process *steal(Scheduler *me)
 {
     int64_t now = msg_now_ns();
@@ -276,7 +298,7 @@ static Process *steal(Scheduler *me)
         Scheduler *v = &scheds[(me->index + k) % nscheds];
         if (!stealable(v, now) || pthread_mutex_trylock(&v->lock) != 0)
             continue;
-        Process *p = rq_pop(v);
+        Process *p = rq_pop_unbound(v);
         pthread_mutex_unlock(&v->lock);
         if (p)
             return p;
@@ -367,6 +389,8 @@ void sched_default_spawn_opts(SpawnOpts *o)
     o->priority = PRIO_NORMAL;
     o->fullsweep_after = 65535;
     o->max_heap_flags = 3;             /* kill and error_logger, as ERTS */
+    o->mon_tag = NIL;
+    o->min_bin_vheap = PROC_MIN_BIN_VHEAP;
 }
 
 Term sched_spawn(Process *parent, Term m, Term f, Term args, bool link)
@@ -417,6 +441,9 @@ Term sched_spawn_opt(Process *parent, Term m, Term f, Term args, bool link,
     p->max_heap_flags = o->max_heap_flags;
     p->mq_off_heap = o->mq_off_heap;
     p->last_sched = self_sched ? (uint8_t)self_sched->index : 0;
+    p->bound_sched = o->scheduler <= nscheds ? o->scheduler : 0;
+    p->min_bin_vheap = o->min_bin_vheap;
+    p->parent = parent ? parent->id : AM(undefined);
     set_args(p, args);
     p->initial_call[0] = m;
     p->initial_call[1] = f;
@@ -429,7 +456,7 @@ Term sched_spawn_opt(Process *parent, Term m, Term f, Term args, bool link,
         sig_link_embryo(parent, p);
     atomic_store(&p->state, PS_RUNNABLE);
     if (monitor && parent)
-        *mref = sched_monitor(parent, p, pid);
+        *mref = sched_monitor_opt(parent, p, pid, o->mon_alias, o->mon_tag);
     sched_enqueue(p);
     return pid;
 }
@@ -499,6 +526,7 @@ void sched_exit(Process *p, Term reason)
     ets_process_exited(p);
     zlib_process_exited(p);
     sig_notify_exit(p, links, reason);
+    sig_exit_pending(p);
     free_process_data(p);
     ptab_release(p);
 }
@@ -651,6 +679,8 @@ static void run_slice(Scheduler *s, Process *p)
     }
     atomic_store(&p->state, PS_RUNNABLE);
     proc_unlock(&p->main_lock);
+    if (p->bound_sched)
+        s = &scheds[p->bound_sched - 1];
     if (s->index >= atomic_load(&online))
         s = &scheds[0];
     pthread_mutex_lock(&s->lock);

@@ -20,6 +20,10 @@ typedef struct {
     size_t max_heap_size;      /* words, 0 = none */
     uint32_t max_heap_flags;
     uint8_t mq_off_heap;
+    uint32_t min_bin_vheap;    /* words, on ERTS's growth series */
+    uint16_t scheduler;        /* {scheduler, N}: bound to scheduler N; 0 none */
+    uint8_t mon_alias;         /* {monitor, Opts}: ALIAS_* and tag (NIL none) */
+    Term mon_tag;
 } SpawnOpts;
 void sched_default_spawn_opts(SpawnOpts *o);
 
