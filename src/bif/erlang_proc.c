@@ -536,7 +536,7 @@ static Term bif_process_flag(Process *p, Term *a)
         Term old = make_small(p->bound_sched);
         p->bound_sched = (uint16_t)small_val(a[1]);
         if (p->bound_sched && p->bound_sched != sched_current() + 1)
-            p->fcalls = 0;
+            sched_yield_soon(p);
         return old;
     }
     if (!strcmp(name, "min_heap_size") || !strcmp(name, "fullsweep_after") ||
@@ -565,7 +565,7 @@ static Term bif_group_leader_2(Process *p, Term *a)
 }
 BIF_DEF("erlang", "group_leader", 2, bif_group_leader_2)
 
-static Term bif_yield(Process *p, Term *a) { (void)a; p->fcalls = 0; return AM(true); }
+static Term bif_yield(Process *p, Term *a) { (void)a; sched_yield_soon(p); return AM(true); }
 BIF_DEF("erlang", "yield", 0, bif_yield)
 
 /* ------------------------------------------------------------- time */

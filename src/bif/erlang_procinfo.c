@@ -173,7 +173,14 @@ static Term item_value(Process *p, Process *q, Term item)
     if (!strcmp(name, "stack_size")) return make_small(q->hend - q->stop);
     if (!strcmp(name, "memory"))
         return make_small(sizeof(Process) + (heap_words(q) + q->frag_words) * sizeof(Term));
-    if (!strcmp(name, "reductions")) return make_small(q->reductions);
+    if (!strcmp(name, "reductions")) {
+        /* one's own count includes the running slice (as ERTS); the
+         * budget may be overdrawn (bump_reductions, collections) */
+        uint64_t r = q->reductions;
+        if (q == p)
+            r += (uint64_t)((int64_t)sched_slice_reds - p->fcalls);
+        return make_small(r);
+    }
     if (!strcmp(name, "garbage_collection")) return gc_info(p, q);
     if (!strcmp(name, "min_heap_size")) return make_small(q->min_heap_size);
     if (!strcmp(name, "min_bin_vheap_size")) return make_small(q->min_bin_vheap);

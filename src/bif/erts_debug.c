@@ -5,7 +5,9 @@
 #include "../term/atom.h"
 #include "../proc/copy.h"
 #include "../proc/sched.h"
+#include "../term/ref.h"
 #include <stdatomic.h>
+#include <string.h>
 #include <time.h>
 
 /* same(A, B): the two terms are the very same object (or equal
@@ -48,6 +50,58 @@ static Term process_status(Term pid)
     }
 }
 
+/* {link_list, Pid} and {monitor_list, Pid}: ERTS's records
+ *   {erl_link, process, Other, linked, Id}
+ *   {erl_monitor, process, origin | target, Ref, Other, Name | []}
+ * built from q's own list (Id: the node's address). A monitor of oneself
+ * is left out, as ERTS keeps none. undefined for a dead process. */
+static Term link_item(Process *p, Process *q, const LinkNode *n, bool links)
+{
+    if (links) {
+        if (n->kind != LK_LINK)
+            return THE_NON_VALUE;
+        Term *hp = proc_alloc(p, 6);
+        hp[0] = make_arityval(5);
+        hp[1] = atom_from_cstr("erl_link");
+        hp[2] = AM(process);
+        hp[3] = n->other;
+        hp[4] = atom_from_cstr("linked");
+        hp[5] = make_small((UWord)n);
+        return make_tuple(hp);
+    }
+    if ((n->kind != LK_MONITOR && n->kind != LK_MONITORED_BY) || n->other == q->id)
+        return THE_NON_VALUE;
+    Term *hp = proc_alloc(p, 7 + REF_WORDS);
+    memcpy(hp + 7, n->refw, REF_WORDS * sizeof(Term));
+    hp[0] = make_arityval(6);
+    hp[1] = atom_from_cstr("erl_monitor");
+    hp[2] = AM(process);
+    hp[3] = atom_from_cstr(n->kind == LK_MONITOR ? "origin" : "target");
+    hp[4] = make_boxed(hp + 7);
+    hp[5] = n->other;
+    hp[6] = n->name != NIL ? n->name : NIL;
+    return make_tuple(hp);
+}
+
+static Term link_list(Process *p, Term pid, bool links)
+{
+    Process *q = sched_lookup(pid);
+    if (!q)
+        return AM(undefined);
+    Term list = NIL;
+    proc_lock(&q->plock);
+    if (q->id == pid)
+        for (const LinkNode *n = q->links; n; n = n->next) {
+            Term t = link_item(p, q, n, links);
+            if (!is_non_value(t)) {
+                Term *hp = proc_alloc(p, 2);
+                list = make_cons_at(hp, t, list);
+            }
+        }
+    proc_unlock(&q->plock);
+    return list;
+}
+
 static Term bif_get_internal_state(Process *p, Term *a)
 {
     if (!atomic_load(&internal_state_open))
@@ -61,6 +115,12 @@ static Term bif_get_internal_state(Process *p, Term *a)
         tuple_elem(item, 1) == atom_from_cstr("process_status") &&
         is_internal_pid(tuple_elem(item, 2)))
         return process_status(tuple_elem(item, 2));
+    if (is_tuple(item) && tuple_arity(item) == 2 && is_internal_pid(tuple_elem(item, 2))) {
+        if (tuple_elem(item, 1) == atom_from_cstr("link_list"))
+            return link_list(p, tuple_elem(item, 2), true);
+        if (tuple_elem(item, 1) == atom_from_cstr("monitor_list"))
+            return link_list(p, tuple_elem(item, 2), false);
+    }
     BIF_BADARG(p);
 }
 BIF_DEF("erts_debug", "get_internal_state", 1, bif_get_internal_state)

@@ -239,9 +239,13 @@ do_call_ext: {
             goto enter_target;
         }
         x[0] = res;
-        if (call_kind == CALL_BODY) { I += 3; NEXT; }
-        if (call_kind == CALL_LAST) E_SET(E + I[3]);
-        POP_RETURN();
+        if (call_kind == CALL_BODY) I += 3;
+        else {
+            if (call_kind == CALL_LAST) E_SET(E + I[3]);
+            POP_RETURN();
+        }
+        /* a BIF that spent the budget (erlang:yield/0) switches out at once */
+        if (FCALLS <= 0) { p->i = I; p->arity = 1; goto yield; }
         NEXT;
     }
     if (!target) {

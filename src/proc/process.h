@@ -62,7 +62,7 @@ typedef struct LinkNode {
     Term tag;                 /* LK_MONITOR: monitor/3's {tag, T}, else NIL */
     HeapFrag *tag_frag;       /* holds tag */
     OffHeapHeader *tag_oh;    /* refc handles inside tag_frag */
-    Term name;                /* LK_MONITOR by registered name: the name, else NIL */
+    Term name;                /* a monitor by registered name (both sides): the name, else NIL */
     uint8_t kind;             /* LK_* */
     uint8_t alias;            /* LK_MONITOR/LK_ALIAS: ALIAS_* mode (alias.h) */
 } LinkNode;

@@ -243,7 +243,7 @@ Term sched_monitor_opt(Process *p, Process *target, Term target_term, uint8_t al
     Term name = is_tuple(target_term) ? tuple_elem(target_term, 1)
               : is_atom(target_term) ? target_term : NIL;
     if (target && target != p) {
-        LinkNode *theirs = new_node(p->id, refw, NIL, LK_MONITORED_BY);
+        LinkNode *theirs = new_node(p->id, refw, name, LK_MONITORED_BY);
         if (add_if_alive(target, theirs)) {
             LinkNode *mine = monitor_node(target->id, refw, name, alias, tag);
             proc_lock(&p->plock);

@@ -22,6 +22,8 @@ main() ->
     flags(),
     infos(),
     internal_state(),
+    multi_scheduling(),
+    reductions(),
     ok.
 
 bad_after(T) -> receive never -> ok after T -> ok end.
@@ -149,6 +151,39 @@ infos() ->
     io:format("~p~n", [t(fun() -> erlang:hibernate(?MODULE, hib, lists:duplicate(1025, x)) end)]).
 
 hib() -> ok.
+
+multi_scheduling() ->
+    Self = self(),
+    S0 = erlang:system_info(multi_scheduling),
+    B1 = erlang:system_flag(multi_scheduling, block_normal),
+    I1 = {erlang:system_info(multi_scheduling),
+          erlang:system_info(normal_multi_scheduling_blockers) =:= [Self],
+          erlang:system_info(multi_scheduling_blockers)},
+    B2 = erlang:system_flag(multi_scheduling, block),
+    I2 = {erlang:system_info(multi_scheduling),
+          erlang:system_info(multi_scheduling_blockers) =:= [Self]},
+    U1 = erlang:system_flag(multi_scheduling, unblock),
+    U2 = erlang:system_flag(multi_scheduling, unblock_normal),
+    P = spawn(fun() -> erlang:system_flag(multi_scheduling, block), Self ! blocked,
+                       receive stop -> ok end end),
+    receive blocked -> ok end,
+    I3 = erlang:system_info(multi_scheduling),
+    Ref = monitor(process, P),
+    P ! stop,
+    receive {'DOWN', Ref, _, _, _} -> ok end,
+    I4 = erlang:system_info(multi_scheduling),
+    io:format("~p~n", [[S0, B1, I1, B2, I2, U1, U2, I3, I4]]).
+
+%% bump_reductions counts at once; yield costs no more than a call
+reductions() ->
+    erlang:yield(),
+    {reductions, R1} = process_info(self(), reductions),
+    true = erlang:bump_reductions(100),
+    {reductions, R2} = process_info(self(), reductions),
+    erlang:yield(),
+    erlang:yield(),
+    {reductions, R3} = process_info(self(), reductions),
+    io:format("~p ~p~n", [R2 - R1 >= 100 andalso R2 - R1 < 110, R3 - R2 < 30]).
 
 wait_status(P, 0) -> erts_debug:get_internal_state({process_status, P});
 wait_status(P, N) ->
