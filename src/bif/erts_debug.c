@@ -6,6 +6,11 @@
 #include "../proc/copy.h"
 #include "../proc/sched.h"
 #include "../term/ref.h"
+#include "../proc/layout.h"
+#include <stdlib.h>
+#include "../term/hash.h"
+#include "../term/map.h"
+#include "persistent_term.h"
 #include <stdatomic.h>
 #include <string.h>
 #include <time.h>
@@ -26,6 +31,62 @@ static Term bif_flat_size(Process *p, Term *a)
     return make_small(copy_size(a[0]));
 }
 BIF_DEF("erts_debug", "flat_size", 1, bif_flat_size)
+
+/* size_shared(T): words T takes with sharing kept, leaving out constant
+ * data (literals, persistent terms): what is not on the caller's heap. */
+typedef struct { const Term **slots; size_t cap, n; } PtrSet;
+
+static bool ptrset_add(PtrSet *s, const Term *ptr)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        PtrSet bigger = { calloc(s->cap ? 2 * s->cap : 64, sizeof(Term *)), s->cap ? 2 * s->cap : 64, 0 };
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i])
+                ptrset_add(&bigger, s->slots[i]);
+        free(s->slots);
+        *s = bigger;
+    }
+    size_t i = ((UWord)ptr >> 3) * 0x9E3779B97F4A7C15ull % s->cap;
+    for (; s->slots[i]; i = (i + 1) % s->cap)
+        if (s->slots[i] == ptr)
+            return false;
+    s->slots[i] = ptr;
+    s->n++;
+    return true;
+}
+
+static Term bif_size_shared(Process *p, Term *a)
+{
+    PtrSet seen = { 0 };
+    Term *stack = malloc(64 * sizeof(Term));
+    size_t n = 0, cap = 64, words = 0;
+    stack[n++] = a[0];
+    while (n) {
+        Term t = stack[--n];
+        if (is_immed(t))
+            continue;
+        const Term *ptr = is_list(t) ? list_val(t) : boxed_val(t);
+        if (!proc_owns(p, ptr) || !ptrset_add(&seen, ptr))
+            continue;
+        size_t first = 0, count = 2;
+        if (is_list(t)) {
+            words += 2;
+        } else {
+            words += 1 + header_arity(ptr[0]);
+            layout_terms(ptr[0], &first, &count);
+        }
+        if (n + count > cap) {
+            cap = 2 * (n + count);
+            stack = realloc(stack, cap * sizeof(Term));
+        }
+        for (size_t i = 0; i < count; i++)
+            stack[n++] = ptr[first + i];
+    }
+    free(stack);
+    free(seen.slots);
+    return make_small(words);
+}
+BIF_DEF("erts_debug", "size_shared", 1, bif_size_shared)
 
 /* ---- erts_debug:get_internal_state/1 and set_internal_state/2 ----
  * ERTS's test-only window into the emulator, closed until
@@ -111,6 +172,13 @@ static Term bif_get_internal_state(Process *p, Term *a)
         return AM(true);
     if (item == atom_from_cstr("reds_left"))
         return make_small(p->fcalls > 0 ? p->fcalls : 0);
+    if (item == atom_from_cstr("persistent_term")) {
+        Term k = atom_from_cstr("table"), v = make_small(pt_buckets());
+        return map_new_from_kvs(p, &k, &v, 1);
+    }
+    if (is_tuple(item) && tuple_arity(item) == 2 &&
+        tuple_elem(item, 1) == atom_from_cstr("internal_hash"))
+        return make_small(hash_internal(tuple_elem(item, 2), 0));   /* the maps' hash */
     if (is_tuple(item) && tuple_arity(item) == 2 &&
         tuple_elem(item, 1) == atom_from_cstr("process_status") &&
         is_internal_pid(tuple_elem(item, 2)))

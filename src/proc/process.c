@@ -67,6 +67,16 @@ void proc_reinit(Process *p, size_t heap_words)
     init_fields(p, heap_words);
 }
 
+bool proc_owns(const Process *p, const Term *ptr)
+{
+    if ((ptr >= p->heap && ptr < p->hend) || (ptr >= p->old_heap && ptr < p->old_hend))
+        return true;
+    for (const HeapFrag *f = p->frags; f; f = f->next)
+        if (ptr >= f->mem && ptr < f->mem + f->size)
+            return true;
+    return false;
+}
+
 void proc_free_heap_frags(Process *p)
 {
     HeapFrag *f = p->frags;

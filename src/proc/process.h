@@ -233,5 +233,9 @@ Process *proc_alloc_bare(size_t heap_words);
  * from plock on are kept. */
 void proc_reinit(Process *p, size_t heap_words);
 void proc_free_bare(Process *p);
+/* ptr lies in p's own heap, old heap or heap fragments (owner or main
+ * lock holder only). Anything else a term of p points at is constant
+ * data shared by all: a module literal or a persistent term. */
+bool proc_owns(const Process *p, const Term *ptr);
 void proc_free_heap_frags(Process *p);
 #endif
