@@ -21,7 +21,6 @@ main() ->
     spawn_opts(),
     flags(),
     infos(),
-    internal_state(),
     multi_scheduling(),
     reductions(),
     ok.
@@ -185,20 +184,3 @@ reductions() ->
     {reductions, R3} = process_info(self(), reductions),
     io:format("~p ~p~n", [R2 - R1 >= 100 andalso R2 - R1 < 110, R3 - R2 < 30]).
 
-wait_status(P, 0) -> erts_debug:get_internal_state({process_status, P});
-wait_status(P, N) ->
-    case erts_debug:get_internal_state({process_status, P}) of
-        waiting -> waiting;
-        _ -> erlang:yield(), wait_status(P, N - 1)
-    end.
-
-internal_state() ->
-    A = t(fun() -> erts_debug:get_internal_state(reds_left) end),
-    Prev = erts_debug:set_internal_state(available_internal_state, true),
-    Wait = erts_debug:set_internal_state(wait, thread_progress),
-    Sleep = erts_debug:set_internal_state(sleep, 1),
-    P = spawn(fun() -> receive _ -> ok end end),
-    Status = wait_status(P, 1000),
-    exit(P, kill),
-    erts_debug:set_internal_state(available_internal_state, false),
-    io:format("~p~n", [[element(1, A), Prev, Wait, Sleep, Status]]).
