@@ -6,7 +6,7 @@ set -u
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CONF=$ROOT/tests/conformance
-BUILD=$ROOT/build/conformance
+BUILD=${CONFORMANCE_BUILD:-$ROOT/build/conformance}
 KNOWN=$CONF/known_failures.txt
 CACHE=${GIRDER_OTP_SRC_CACHE:-$HOME/.cache/girder/otp-src}
 CASE_MS=${CONFORMANCE_CASE_MS:-30000}
@@ -79,7 +79,7 @@ for s in $SUITES; do
     for m in $(grep -oE '\b[a-z][a-z_0-9]*:' "$dir/$s.erl" | tr -d ':' | sort -u); do
         [ "$m" != "$s" ] && [ -f "$dir/$m.erl" ] && helpers="$helpers $dir/$m.erl"
     done
-    if erlc -o "$SEBIN" -I "$dir" -I "$CT_INC" +nowarn_export_all \
+    if erlc -o "$SEBIN" -I "$dir" -I "$CT_INC" +nowarn_export_all -DEUNIT_NOAUTO \
          "$dir/$s.erl" $helpers > "$BUILD/log/$s.erlc" 2>&1; then
         RUN="$RUN $s:$dir"
     else

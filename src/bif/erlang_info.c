@@ -235,16 +235,35 @@ static Term si_process_limit(Process *p)
     sched_info(&si);
     return make_small(si.process_limit);
 }
-/* With one scheduler ERTS reports multi-scheduling as disabled. */
+static Term ms_state_atom(int st)
+{
+    switch (st) {
+    case MS_BLOCKED: return A("blocked");
+    case MS_BLOCKED_NORMAL: return A("blocked_normal");
+    default: return A("enabled");
+    }
+}
+
 static Term si_multi_scheduling(Process *p)
 {
     (void)p;
-    SchedInfo si;
-    sched_info(&si);
-    return A(si.schedulers > 1 ? "enabled" : "disabled");
+    return ms_state_atom(sched_ms_state());
 }
 
 static Term si_system_logger(Process *p) { (void)p; return syslog_get(); }
+static Term ms_blockers(Process *p, bool normal)
+{
+    Term pids[64];
+    size_t n = sched_ms_blockers(normal, pids, 64);
+    Term list = NIL;
+    while (n-- > 0) {
+        Term *hp = proc_alloc(p, 2);
+        list = make_cons_at(hp, pids[n], list);
+    }
+    return list;
+}
+static Term si_ms_blockers(Process *p) { return ms_blockers(p, false); }
+static Term si_ms_normal_blockers(Process *p) { return ms_blockers(p, true); }
 
 static const struct { const char *name; InfoFn fn; } info_items[] = {
     { "otp_release", si_otp_release },         { "version", si_version },
@@ -273,7 +292,8 @@ static const struct { const char *name; InfoFn fn; } info_items[] = {
     { "os_version", os_version },              { "c_compiler_used", si_c_compiler_used },
     { "scheduler_id", si_scheduler_id },       { "context_reductions", si_context_reductions },
     { "multi_scheduling", si_multi_scheduling },
-    { "multi_scheduling_blockers", si_nil },   { "normal_multi_scheduling_blockers", si_nil },
+    { "multi_scheduling_blockers", si_ms_blockers },
+    { "normal_multi_scheduling_blockers", si_ms_normal_blockers },
     { "dirty_cpu_schedulers", si_zero },       { "dirty_cpu_schedulers_online", si_zero },
     { "dirty_io_schedulers", si_zero },        { "cpu_topology", si_undefined },
     { "dynamic_trace", si_dynamic_trace },     { "dynamic_trace_probes", si_false },
@@ -450,9 +470,12 @@ static Term flag_multi_scheduling(Process *p, Term v)
     if (!is_atom(v) || !(atom_is(v, "block") || atom_is(v, "unblock") ||
                          atom_is(v, "block_normal") || atom_is(v, "unblock_normal")))
         BIF_BADARG(p);
-    SchedInfo si;
-    sched_info(&si);
-    return si.schedulers == 1 ? A("disabled") : notsup(p);
+    bool normal = atom_is(v, "block_normal") || atom_is(v, "unblock_normal");
+    bool block = atom_is(v, "block") || atom_is(v, "block_normal");
+    int st = sched_ms_block(p->id, normal, block);
+    if (block && sched_count() > 1)
+        sched_yield_soon(p);   /* the rest runs on the one scheduler left */
+    return ms_state_atom(st);
 }
 
 static Term bif_system_flag_2(Process *p, Term *a)

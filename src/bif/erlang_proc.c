@@ -101,11 +101,9 @@ static bool parse_max_heap(Term v, size_t *size, uint32_t *flags)
     }
     if (!is_map(v))
         return false;
-    Term sz = map_get(v, atom_from_cstr("size"));
-    if (sz != THE_NON_VALUE) {
-        if (!is_small(sz) || small_val(sz) < 0) return false;
-        *size = (size_t)small_val(sz);
-    }
+    Term sz = map_get(v, atom_from_cstr("size"));      /* required, as in ERTS */
+    if (sz == THE_NON_VALUE || !is_small(sz) || small_val(sz) < 0) return false;
+    *size = (size_t)small_val(sz);
     Term k = map_get(v, AM(kill)), e = map_get(v, atom_from_cstr("error_logger"));
     if (k != THE_NON_VALUE) {
         if (k != AM(true) && k != AM(false)) return false;
@@ -116,6 +114,29 @@ static bool parse_max_heap(Term v, size_t *size, uint32_t *flags)
         if (e == AM(false)) *flags &= ~2u;
     }
     return true;
+}
+
+/* monitor/3's option list ({alias, Mode}, {tag, Tag}); false if bad. */
+static bool monitor_options(Term l, uint8_t *alias, Term *tag)
+{
+    *alias = ALIAS_NONE;
+    *tag = NIL;
+    for (; is_list(l); l = CDR(list_val(l))) {
+        Term o = CAR(list_val(l));
+        if (!is_tuple(o) || tuple_arity(o) != 2) return false;
+        Term k = tuple_elem(o, 1), v = tuple_elem(o, 2);
+        if (k == atom_from_cstr("alias")) {
+            if (v == atom_from_cstr("explicit_unalias")) *alias = ALIAS_EXPLICIT;
+            else if (v == atom_from_cstr("demonitor")) *alias = ALIAS_DEMONITOR;
+            else if (v == atom_from_cstr("reply_demonitor")) *alias = ALIAS_ONCE;
+            else return false;
+        } else if (k == atom_from_cstr("tag")) {
+            *tag = v;
+        } else {
+            return false;
+        }
+    }
+    return is_nil(l);
 }
 
 /* One spawn_opt option into o; false when it is not valid. */
@@ -135,7 +156,11 @@ static bool spawn_option(Term opt, bool *link, bool *monitor, SpawnOpts *o)
     }
     if (!strcmp(name, "min_heap_size") || !strcmp(name, "min_bin_vheap_size")) {
         if (!is_small(v) || small_val(v) < 0) return false;
-        if (name[4] == 'h') o->min_heap_size = (size_t)small_val(v);
+        if (name[4] == 'h')
+            o->min_heap_size = (size_t)small_val(v);
+        else                 /* as ERTS: at least its default, on the growth series */
+            o->min_bin_vheap = small_val(v) <= PROC_MIN_BIN_VHEAP ? PROC_MIN_BIN_VHEAP
+                             : (uint32_t)gc_heap_size_for((size_t)small_val(v));
         return true;
     }
     if (!strcmp(name, "fullsweep_after")) {
@@ -151,8 +176,17 @@ static bool spawn_option(Term opt, bool *link, bool *monitor, SpawnOpts *o)
         else return false;
         return true;
     }
-    /* {monitor, Opts} (OTP 24 monitor options): only the empty list */
-    if (k == AM(monitor) && is_nil(v)) { *monitor = true; return true; }
+    if (!strcmp(name, "scheduler")) {     /* bind to a scheduler (0: none) */
+        if (!is_small(v) || small_val(v) < 0 || small_val(v) > (SWord)sched_count()) return false;
+        o->scheduler = (uint16_t)small_val(v);
+        return true;
+    }
+    /* {monitor, Opts}: monitor/3's options */
+    if (k == AM(monitor)) {
+        if (!monitor_options(v, &o->mon_alias, &o->mon_tag)) return false;
+        *monitor = true;
+        return true;
+    }
     return false;
 }
 
@@ -219,25 +253,82 @@ BIF_DEF("erlang", "whereis", 1, bif_whereis)
 static Term bif_registered(Process *p, Term *a) { (void)a; return sched_registered(p); }
 BIF_DEF("erlang", "registered", 0, bif_registered)
 
+/* Signals the caller sent Pid before are seen by Pid before the answer
+ * (ERTS's guarantee: exit(P, kill), then is_process_alive(P) is false).
+ * Unless Pid waits with an empty queue, the answer comes from Pid itself:
+ * erts_internal:is_process_alive/1 sends it a request and waits. */
 static Term bif_is_process_alive(Process *p, Term *a)
 {
     if (!is_internal_pid(a[0])) BIF_BADARG(p);
-    return sched_lookup(a[0]) ? AM(true) : AM(false);
+    if (a[0] == p->id) return AM(true);
+    Process *q = sched_lookup(a[0]);
+    if (!q) return AM(false);
+    if (sig_alive_settled(q)) return AM(true);
+    const BeamInstr *target = emu_apply_target(p, AM(erts_internal),
+                                               atom_from_cstr("is_process_alive"), a, 1);
+    if (!target)
+        return p->fclass == EXC_NONE ? a[0] : THE_NON_VALUE;
+    p->i = target;
+    p->arity = 1;
+    p->fclass = EXC_TRAP;
+    return THE_NON_VALUE;
 }
 BIF_DEF("erlang", "is_process_alive", 1, bif_is_process_alive)
+
+static Term bif_internal_is_process_alive(Process *p, Term *a)
+{
+    if (!is_internal_pid(a[0]) || !is_internal_ref(a[1])) BIF_BADARG(p);
+    sig_alive_request(p, a[0], a[1]);
+    return AM(ok);
+}
+BIF_DEF("erts_internal", "is_process_alive", 2, bif_internal_is_process_alive)
 
 static Term bif_processes(Process *p, Term *a) { (void)a; return sched_processes(p); }
 BIF_DEF("erlang", "processes", 0, bif_processes)
 
+/* {Name, Node} with atoms */
+static bool is_name_node(Term t)
+{
+    return is_tuple(t) && tuple_arity(t) == 2 && is_atom(tuple_elem(t, 1)) &&
+           is_atom(tuple_elem(t, 2));
+}
+
+/* monitor(port, Target): girder has no ports, so a port or port name
+ * never exists: 'DOWN' with noproc at once. */
+static Term monitor_port(Process *p, Term target, uint8_t alias, Term tag)
+{
+    Term who = target;
+    if (is_atom(target)) {
+        who = bif_tuple2(p, target, AM(nonode_at_nohost));
+    } else if (is_name_node(target)) {
+        if (tuple_elem(target, 2) != AM(nonode_at_nohost)) BIF_BADARG(p);   /* not distributed */
+    } else if (!is_port(target)) {
+        BIF_BADARG(p);
+    }
+    return sig_monitor_gone(p, AM(port), who, alias, tag, AM(noproc));
+}
+
 static Term monitor_with(Process *p, Term type, Term target, uint8_t alias, Term tag)
 {
+    if (type == AM(port)) return monitor_port(p, target, alias, tag);
     if (type != AM(process)) BIF_BADARG(p);
     Process *q;
-    if (is_internal_pid(target)) q = sched_lookup(target);
-    else if (is_atom(target)) q = sched_whereis(target);
-    else if (is_tuple(target) && tuple_arity(target) == 2 && is_atom(tuple_elem(target, 1)) &&
-             is_atom(tuple_elem(target, 2))) q = sched_whereis(tuple_elem(target, 1));
-    else BIF_BADARG(p);
+    if (is_internal_pid(target)) {
+        q = sched_lookup(target);
+    } else if (is_atom(target)) {
+        q = sched_whereis(target);
+    } else if (is_name_node(target)) {
+        if (tuple_elem(target, 2) != AM(nonode_at_nohost))   /* not distributed */
+            BIF_BADARG(p);
+        q = sched_whereis(tuple_elem(target, 1));
+    } else if (is_external_pid(target)) {
+        /* this node's old incarnation: gone; another node: not connected */
+        Term node = boxed_val(target)[1];
+        return sig_monitor_gone(p, AM(process), target, alias, tag,
+                                node == AM(nonode_at_nohost) ? AM(noproc) : AM(noconnection));
+    } else {
+        BIF_BADARG(p);
+    }
     return sched_monitor_opt(p, q, target, alias, tag);
 }
 
@@ -247,24 +338,9 @@ BIF_DEF("erlang", "monitor", 2, bif_monitor_2)
 /* monitor(process, Target, [{alias, Mode} | {tag, Tag}]) */
 static Term bif_monitor_3(Process *p, Term *a)
 {
-    uint8_t alias = ALIAS_NONE;
-    Term tag = NIL, l = a[2];
-    for (; is_list(l); l = CDR(list_val(l))) {
-        Term o = CAR(list_val(l));
-        if (!is_tuple(o) || tuple_arity(o) != 2) BIF_BADARG(p);
-        Term k = tuple_elem(o, 1), v = tuple_elem(o, 2);
-        if (k == atom_from_cstr("alias")) {
-            if (v == atom_from_cstr("explicit_unalias")) alias = ALIAS_EXPLICIT;
-            else if (v == atom_from_cstr("demonitor")) alias = ALIAS_DEMONITOR;
-            else if (v == atom_from_cstr("reply_demonitor")) alias = ALIAS_ONCE;
-            else BIF_BADARG(p);
-        } else if (k == atom_from_cstr("tag")) {
-            tag = v;
-        } else {
-            BIF_BADARG(p);
-        }
-    }
-    if (!is_nil(l)) BIF_BADARG(p);
+    uint8_t alias;
+    Term tag;
+    if (!monitor_options(a[2], &alias, &tag)) BIF_BADARG(p);
     return monitor_with(p, a[0], a[1], alias, tag);
 }
 BIF_DEF("erlang", "monitor", 3, bif_monitor_3)
@@ -371,10 +447,16 @@ static Term bif_exit_2(Process *p, Term *a)
     Process *q = is_internal_pid(a[0]) ? sched_lookup(a[0]) : NULL;
     if (!q) return AM(true);
     if (q == p) {
-        /* to itself: acts at once */
-        if (a[1] == AM(kill)) return bif_raise(p, EXC_EXIT, AM(killed));
-        if (p->flags & PF_TRAP_EXIT) { sched_exit_signal(p, q, a[0], a[1]); return AM(true); }
-        return bif_raise(p, EXC_EXIT, a[1]);
+        /* to itself: acts at once; the process ends (no catch sees it)
+         * unless it traps a reason other than kill */
+        if (a[1] != AM(kill) && (p->flags & PF_TRAP_EXIT)) {
+            sched_exit_signal(p, q, a[0], a[1]);
+            return AM(true);
+        }
+        p->pending_exit = a[1] == AM(kill) ? AM(killed) : a[1];
+        p->i = emu_exit_pending_code;
+        p->fclass = EXC_JUMP;
+        return THE_NON_VALUE;
     }
     sched_exit_signal(p, q, a[0], a[1]);
     return AM(true);
@@ -400,11 +482,34 @@ static Term process_flag_store(Process *p, const char *name, const SpawnOpts *o)
     } else if (!strcmp(name, "message_queue_data")) {
         old = atom_from_cstr(p->mq_off_heap ? "off_heap" : "on_heap");
         p->mq_off_heap = o->mq_off_heap;
-    } else {
-        old = make_small(46422);       /* min_bin_vheap_size: ERTS's default, not kept */
+    } else {                           /* min_bin_vheap_size */
+        old = make_small(p->min_bin_vheap);
+        p->min_bin_vheap = o->min_bin_vheap;
     }
     return old;
 }
+
+/* process_flag(save_calls, N): girder does not record calls, so only 0
+ * (off, the state it is always in) is accepted; N > 0 is notsup. */
+static Term save_calls(Process *p, Term n)
+{
+    if (!is_small(n) || small_val(n) < 0 || small_val(n) > 10000) BIF_BADARG(p);
+    if (small_val(n) > 0) return bif_error(p, atom_from_cstr("notsup"));
+    return make_small(0);
+}
+
+/* erlang:process_flag(Pid, save_calls, N) goes through here; like ERTS,
+ * a bad argument is returned as the atom badarg for erlang.erl to raise. */
+static Term bif_internal_process_flag_3(Process *p, Term *a)
+{
+    if (!is_internal_pid(a[0]) || a[1] != atom_from_cstr("save_calls") || !is_small(a[2]) ||
+        small_val(a[2]) < 0 || small_val(a[2]) > 10000)
+        return AM(badarg);
+    if (a[0] != p->id && !sched_lookup(a[0]))
+        return AM(badarg);
+    return save_calls(p, a[2]);
+}
+BIF_DEF("erts_internal", "process_flag", 3, bif_internal_process_flag_3)
 
 static Term bif_process_flag(Process *p, Term *a)
 {
@@ -423,6 +528,17 @@ static Term bif_process_flag(Process *p, Term *a)
         return old;
     }
     const char *name = is_atom(a[0]) ? atom_text(a[0]) : "";
+    if (!strcmp(name, "save_calls")) return save_calls(p, a[1]);
+    if (!strcmp(name, "scheduler")) {
+        /* bind to scheduler N (0: unbind); moves at the end of this call */
+        if (!is_small(a[1]) || small_val(a[1]) < 0 || small_val(a[1]) > (SWord)sched_count())
+            BIF_BADARG(p);
+        Term old = make_small(p->bound_sched);
+        p->bound_sched = (uint16_t)small_val(a[1]);
+        if (p->bound_sched && p->bound_sched != sched_current() + 1)
+            sched_yield_soon(p);
+        return old;
+    }
     if (!strcmp(name, "min_heap_size") || !strcmp(name, "fullsweep_after") ||
         !strcmp(name, "max_heap_size") || !strcmp(name, "message_queue_data") ||
         !strcmp(name, "min_bin_vheap_size")) {
@@ -449,7 +565,7 @@ static Term bif_group_leader_2(Process *p, Term *a)
 }
 BIF_DEF("erlang", "group_leader", 2, bif_group_leader_2)
 
-static Term bif_yield(Process *p, Term *a) { (void)a; p->fcalls = 0; return AM(true); }
+static Term bif_yield(Process *p, Term *a) { (void)a; sched_yield_soon(p); return AM(true); }
 BIF_DEF("erlang", "yield", 0, bif_yield)
 
 /* ------------------------------------------------------------- time */
@@ -604,6 +720,10 @@ BIF_DEF("girder", "put_chars", 2, bif_girder_put_chars)
 static Term bif_hibernate(Process *p, Term *a)
 {
     if (!is_atom(a[0]) || !is_atom(a[1]) || !proper_list(a[2])) BIF_BADARG(p);
+    size_t n = 0;
+    for (Term l = a[2]; is_list(l); l = CDR(list_val(l)))
+        n++;
+    if (n > MAX_X_REGS) BIF_SYSLIMIT(p);              /* as ERTS: MAX_REG arguments */
     p->stop = p->hend - 1;         /* only the first frame's normal-exit return */
     p->catches = 0;
     p->i = emu_hibernate_code;

@@ -6,6 +6,7 @@
 #include "bif.h"
 #include "../term/atom.h"
 #include "../term/map.h"
+#include "../term/binary.h"
 #include "../emu/emu_support.h"
 #include "../proc/sched.h"
 #include "../proc/message.h"
@@ -48,7 +49,7 @@ static Term gc_info(Process *p, Process *q)
 {
     Term items[5][2] = {
         { atom_from_cstr("max_heap_size"), proc_max_heap_term(p, q->max_heap_size, q->max_heap_flags) },
-        { atom_from_cstr("min_bin_vheap_size"), make_small(46422) },
+        { atom_from_cstr("min_bin_vheap_size"), make_small(q->min_bin_vheap) },
         { atom_from_cstr("min_heap_size"), make_small(q->min_heap_size) },
         { atom_from_cstr("fullsweep_after"), make_small(q->fullsweep_after) },
         { atom_from_cstr("minor_gcs"), make_small(q->gc_count) },
@@ -125,6 +126,23 @@ static Term prio_atom(unsigned prio)
     }
 }
 
+/* [{BinaryId, Size, RefCount}] for each refc binary handle q's heap holds
+ * (the id is the Binary's address, as in ERTS). */
+static Term binaries_of(Process *p, Process *q)
+{
+    Term list = NIL;
+    for (OffHeapHeader *oh = q->off_heap; oh; oh = oh->next) {
+        Term *hp = (Term *)oh;
+        if (header_subtag(oh->header) != SUB_REFC_BIN || !hp[REFC_VAL])
+            continue;
+        Binary *b = (Binary *)hp[REFC_VAL];
+        Term t = bif_tuple3(p, make_small((UWord)b), make_small(b->size),
+                            make_small(bin_refcount(b)));
+        list = list_prepend(p, t, list);
+    }
+    return list;
+}
+
 static Term item_value(Process *p, Process *q, Term item)
 {
     const char *name = is_atom(item) ? atom_text(item) : "";
@@ -158,9 +176,20 @@ static Term item_value(Process *p, Process *q, Term item)
     if (!strcmp(name, "memory"))
         return make_small(sizeof(Process) +
                           (heap_words(q) + q->frag_words + (size_t)(q->old_hend - q->old_heap)) * sizeof(Term));
-    if (!strcmp(name, "reductions")) return make_small(q->reductions);
+    if (!strcmp(name, "reductions")) {
+        /* one's own count includes the running slice (as ERTS); the
+         * budget may be overdrawn (bump_reductions, collections) */
+        uint64_t r = q->reductions;
+        if (q == p)
+            r += (uint64_t)((int64_t)sched_slice_reds - p->fcalls);
+        return make_small(r);
+    }
     if (!strcmp(name, "garbage_collection")) return gc_info(p, q);
     if (!strcmp(name, "min_heap_size")) return make_small(q->min_heap_size);
+    if (!strcmp(name, "min_bin_vheap_size")) return make_small(q->min_bin_vheap);
+    if (!strcmp(name, "parent")) return q->parent;
+    if (!strcmp(name, "binary")) return binaries_of(p, q);
+    if (!strcmp(name, "last_calls")) return AM(false);     /* save_calls is always off */
     if (!strcmp(name, "fullsweep_after")) return make_small(q->fullsweep_after);
     if (!strcmp(name, "max_heap_size")) return proc_max_heap_term(p, q->max_heap_size, q->max_heap_flags);
     if (!strcmp(name, "catchlevel")) return make_small(q->catches);

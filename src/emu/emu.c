@@ -31,6 +31,8 @@ static BeamInstr spawn_code[1];
 static BeamInstr on_load_return_code[1];
 static BeamInstr hibernate_code[1];
 const BeamInstr *emu_hibernate_code = hibernate_code;
+static BeamInstr exit_pending_code[1];
+const BeamInstr *emu_exit_pending_code = exit_pending_code;
 const BeamInstr *emu_normal_exit_code = normal_exit_code;
 const BeamInstr *emu_spawn_entry = spawn_code;
 
@@ -185,6 +187,7 @@ void emu_init(void)
     spawn_code[0] = (BeamInstr)emu_op_addr[OPC_i_spawn_call];
     on_load_return_code[0] = (BeamInstr)emu_op_addr[OPC_i_on_load_return];
     hibernate_code[0] = (BeamInstr)emu_op_addr[OPC_i_hibernate];
+    exit_pending_code[0] = (BeamInstr)emu_op_addr[OPC_i_exit_pending];
 }
 
 RunResult emu_run(Process *p, Term *x)
@@ -254,9 +257,13 @@ do_call_ext: {
             goto enter_target;
         }
         x[0] = res;
-        if (call_kind == CALL_BODY) { I += 3; NEXT; }
-        if (call_kind == CALL_LAST) E_SET(E + I[3]);
-        POP_RETURN();
+        if (call_kind == CALL_BODY) I += 3;
+        else {
+            if (call_kind == CALL_LAST) E_SET(E + I[3]);
+            POP_RETURN();
+        }
+        /* a BIF that spent the budget (erlang:yield/0) switches out at once */
+        if (FCALLS <= 0) { p->i = I; p->arity = 1; goto yield; }
         NEXT;
     }
     if (!target) {
@@ -295,6 +302,10 @@ L_func_info:                              /* M F A: no clause matched */
 L_i_normal_exit:
     p->fcalls = FCALLS;
     sched_exit(p, AM(normal));
+    return RUN_EXIT;
+L_i_exit_pending:                         /* an exit signal to oneself acted */
+    p->fcalls = FCALLS;
+    sched_exit(p, p->pending_exit);
     return RUN_EXIT;
 
 L_i_spawn_call: {
@@ -766,7 +777,10 @@ L_wait:                                   /* Label */
 L_wait_timeout: {                         /* Label Timeout */
     t1 = SRC(I[2]);
     int r = msg_set_timeout(p, t1);
-    if (r < 0) RAISE_ERROR(AM(timeout_value));
+    if (r < 0) {                           /* the next receive starts afresh */
+        msg_timeout(p);
+        RAISE_ERROR(AM(timeout_value));
+    }
     if (r == 0) { I += 3; NEXT; }          /* already expired: fall to timeout */
     p->i = LBL(I[1]);
     goto wait;

@@ -61,5 +61,7 @@ extern const BeamInstr *emu_normal_exit_code;
 extern const BeamInstr *emu_spawn_entry;
 /* Where a hibernating process waits (x0..x2 = M, F, Args). */
 extern const BeamInstr *emu_hibernate_code;
+/* Continuing here ends the process with p->pending_exit at once. */
+extern const BeamInstr *emu_exit_pending_code;
 
 #endif

@@ -259,16 +259,16 @@ static void collect(Process *p, Term *x, uint32_t live, size_t size, bool major)
     for (OffHeapHeader *oh = g.off_heap; oh; oh = oh->next)
         young_bin += (size_t)oh->size;
     p->bin_vheap = young_bin;
+    size_t floor = (size_t)p->min_bin_vheap * sizeof(Term);
     if (p->bin_vheap_sz < 2 * young_bin)
         p->bin_vheap_sz = 2 * young_bin;
-    else if (p->bin_vheap_sz > PROC_MIN_VHEAP_BYTES && 4 * young_bin < p->bin_vheap_sz)
-        p->bin_vheap_sz = p->bin_vheap_sz / 2 > PROC_MIN_VHEAP_BYTES ? p->bin_vheap_sz / 2
-                                                                     : PROC_MIN_VHEAP_BYTES;
+    else if (p->bin_vheap_sz > floor && 4 * young_bin < p->bin_vheap_sz)
+        p->bin_vheap_sz = p->bin_vheap_sz / 2 > floor ? p->bin_vheap_sz / 2 : floor;
     /* promoted binaries are only freed by a full sweep: ask for one when
      * the old heap refers to much more than after the last one */
     bool sweep = p->bin_old_vheap > p->bin_old_vheap_sz;
     if (major)
-        p->bin_old_vheap_sz = 2 * young_bin > PROC_MIN_VHEAP_BYTES ? 2 * young_bin : PROC_MIN_VHEAP_BYTES;
+        p->bin_old_vheap_sz = 2 * young_bin > floor ? 2 * young_bin : floor;
     free(g.frags);
     proc_mem_add((int64_t)size - (int64_t)(p->hend - p->heap));
     free(p->heap);

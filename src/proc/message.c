@@ -10,12 +10,28 @@
 #include "alias.h"
 #include "copy.h"
 #include "../term/atom.h"
+#include "../term/ref.h"
 #include "../bif/bif.h"
 #include "../term/binary.h"
 #include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
-#define NMARKERS (sizeof ((Process *)0)->markers / sizeof ((Process *)0)->markers[0])
+/* Receive markers: where the queue ended when a reference was made, so a
+ * receive matching on it skips the older messages. pos is the link slot
+ * after the last older message, kept valid by msg_remove. As in ERTS, at
+ * most NMARKERS are live; a free slot is taken first, else the oldest is
+ * reused (a receive whose marker was reused just scans from the start). */
+#define NMARKERS 8
+struct RecvMarkers {
+    struct {
+        Message **pos;
+        Term ref[REF_WORDS];  /* the bound reference's words */
+        uint8_t state;        /* 0 free, 1 reserved, 2 bound */
+    } m[NMARKERS];
+    uint8_t next;             /* the slot to reuse when none is free */
+};
 
 int64_t msg_now_ns(void)
 {
@@ -41,7 +57,7 @@ static bool accepts(Process *q, Term pid)
     return st != PS_EXITED && st != PS_FREE && st != PS_EMBRYO && q->id == pid;
 }
 
-void msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
+bool msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
                  HeapFrag *frag, OffHeapHeader *off_heap)
 {
     Message *m = malloc(sizeof *m);
@@ -65,6 +81,7 @@ void msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
         msg_free_one(m);      /* the receiver died: dropped, as in ERTS */
     else if (wake)
         sched_enqueue(q);
+    return ok;
 }
 
 void msg_deliver_frag(Process *q, Term term, HeapFrag *frag, OffHeapHeader *off_heap)
@@ -201,9 +218,10 @@ void msg_remove(Process *p)
 {
     Message *m = *p->msg_save;
     /* a marker after m now follows m's predecessor */
-    for (unsigned i = 0; i < NMARKERS; i++)
-        if (p->markers[i].state && p->markers[i].pos == &m->next)
-            p->markers[i].pos = p->msg_save;
+    if (p->markers)
+        for (unsigned i = 0; i < NMARKERS; i++)
+            if (p->markers->m[i].state && p->markers->m[i].pos == &m->next)
+                p->markers->m[i].pos = p->msg_save;
     *p->msg_save = m->next;
     if (p->msg_last == &m->next)
         p->msg_last = p->msg_save;
@@ -240,17 +258,12 @@ int msg_set_timeout(Process *p, Term t)
         return msg_now_ns() >= p->timeout_at ? 0 : 1;
     if (t == AM(infinity))
         return 1;
-    int64_t ms;
-    if (is_small(t) && small_val(t) >= 0)
-        ms = small_val(t);
-    else if (is_big(t) && !big_sign(t))
-        ms = INT64_MAX / 2000000;     /* effectively forever */
-    else
+    /* as ERTS: 0..2^32-1 milliseconds */
+    if (!is_small(t) || small_val(t) < 0 || small_val(t) > 0xFFFFFFFFL)
         return -1;
+    int64_t ms = small_val(t);
     if (ms == 0)
         return 0;
-    if (ms > INT64_MAX / 2000000)
-        ms = INT64_MAX / 2000000;
     p->timeout_at = msg_now_ns() + ms * 1000000;
     return 1;
 }
@@ -264,46 +277,59 @@ int msg_set_timeout(Process *p, Term t)
 Term msg_marker_reserve(Process *p)
 {
     msg_fetch_incoming(p);
-    unsigned i = p->marker_next++ % NMARKERS;
-    p->markers[i].pos = p->msg_last;
-    p->markers[i].state = 1;
+    struct RecvMarkers *rm = p->markers;
+    if (!rm) {
+        rm = p->markers = calloc(1, sizeof *rm);
+        if (!rm) {
+            fprintf(stderr, "girder: out of memory\n");
+            abort();
+        }
+    }
+    unsigned i = 0;
+    while (i < NMARKERS && rm->m[i].state)
+        i++;
+    if (i == NMARKERS)
+        i = rm->next++ % NMARKERS;
+    rm->m[i].pos = p->msg_last;
+    rm->m[i].state = 1;
     return make_small(i);
 }
 
 static int find_marker(Process *p, Term ref)
 {
-    if (!is_internal_ref(ref))
+    if (!p->markers || !is_internal_ref(ref))
         return -1;
     for (unsigned i = 0; i < NMARKERS; i++)
-        if (p->markers[i].state == 2 &&
-            memcmp(p->markers[i].ref, boxed_val(ref), sizeof p->markers[i].ref) == 0)
+        if (p->markers->m[i].state == 2 &&
+            memcmp(p->markers->m[i].ref, boxed_val(ref), sizeof p->markers->m[i].ref) == 0)
             return (int)i;
     return -1;
 }
 
 void msg_marker_bind(Process *p, Term marker, Term ref)
 {
-    if (!is_small(marker) || (UWord)small_val(marker) >= NMARKERS || !is_internal_ref(ref))
+    if (!p->markers || !is_small(marker) || (UWord)small_val(marker) >= NMARKERS ||
+        !is_internal_ref(ref))
         return;
     unsigned i = (unsigned)small_val(marker);
-    if (p->markers[i].state != 1)
+    if (p->markers->m[i].state != 1)
         return;
-    memcpy(p->markers[i].ref, boxed_val(ref), sizeof p->markers[i].ref);
-    p->markers[i].state = 2;
+    memcpy(p->markers->m[i].ref, boxed_val(ref), sizeof p->markers->m[i].ref);
+    p->markers->m[i].state = 2;
 }
 
 void msg_marker_clear(Process *p, Term ref)
 {
     int i = find_marker(p, ref);
     if (i >= 0)
-        p->markers[i].state = 0;
+        p->markers->m[i].state = 0;
 }
 
 void msg_marker_use(Process *p, Term ref)
 {
     int i = find_marker(p, ref);
     if (i >= 0)
-        p->msg_save = p->markers[i].pos;
+        p->msg_save = p->markers->m[i].pos;
 }
 
 static void free_list(Message *m)
@@ -317,8 +343,8 @@ static void free_list(Message *m)
 
 void msg_free_all(Process *p)
 {
-    for (unsigned i = 0; i < NMARKERS; i++)
-        p->markers[i].state = 0;
+    free(p->markers);
+    p->markers = NULL;
     free_list(p->msg_first);
     p->msg_first = NULL;
     p->msg_last = p->msg_save = &p->msg_first;

@@ -12,8 +12,9 @@ void msg_deliver(Process *q, Term msg);
  * lookup that may have raced with its exit). */
 void msg_send_to(Process *q, Term pid, Term msg);
 /* Queue a message or signal (kind SIG_*) built in frag to q, if q is
- * still the live process `pid`; else free it. Wakes q if it waits. */
-void msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
+ * still the live process `pid`; else free it (returns false). Wakes q if
+ * it waits. */
+bool msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
                  HeapFrag *frag, OffHeapHeader *off_heap);
 void msg_free_one(Message *m);
 /* The process is about to wait: true (and state PS_WAITING) if nothing is

@@ -1,6 +1,7 @@
 /* process.c — creating and freeing process control blocks and their
  * heap+stack block (scheduling lives in sched.c). */
 #include "process.h"
+#include "../term/atom.h"
 #include <stdlib.h>
 #include <string.h>
 #include <stddef.h>
@@ -45,6 +46,8 @@ static void init_fields(Process *p, size_t heap_words)
     p->max_heap_flags = 3;
     p->bin_vheap_sz = PROC_MIN_VHEAP_BYTES;
     p->bin_old_vheap_sz = PROC_MIN_VHEAP_BYTES;
+    p->min_bin_vheap = PROC_MIN_BIN_VHEAP;
+    p->parent = AM(undefined);
 }
 
 Process *proc_alloc_bare(size_t heap_words)
@@ -66,6 +69,16 @@ void proc_reinit(Process *p, size_t heap_words)
     free(p->arg_reg);
     memset(p, 0, offsetof(Process, plock));
     init_fields(p, heap_words);
+}
+
+bool proc_owns(const Process *p, const Term *ptr)
+{
+    if ((ptr >= p->heap && ptr < p->hend) || (ptr >= p->old_heap && ptr < p->old_hend))
+        return true;
+    for (const HeapFrag *f = p->frags; f; f = f->next)
+        if (ptr >= f->mem && ptr < f->mem + f->size)
+            return true;
+    return false;
 }
 
 void proc_free_heap_frags(Process *p)

@@ -31,6 +31,8 @@ enum { EXC_NONE = 0, EXC_ERROR = 1, EXC_EXIT = 2, EXC_THROW = 3,
 #define MAX_X_REGS 1024
 /* ERTS's initial heap+stack size, in words. */
 #define PROC_MIN_HEAP_WORDS 233
+/* ERTS's default min_bin_vheap_size (words) */
+#define PROC_MIN_BIN_VHEAP 46422
 
 /* A queued message or signal: a term plus the heap fragment holding it
  * (NULL for an immediate). Signals share the incoming queue with messages,
@@ -46,7 +48,8 @@ struct Message {
     uint8_t kind;             /* SIG_* */
 };
 enum { SIG_MSG, SIG_EXIT_LINK, SIG_EXIT, SIG_DOWN,
-       SIG_DEMONITOR /* term: a ref; after a reply_demonitor alias was used */ };
+       SIG_DEMONITOR, /* term: a ref; after a reply_demonitor alias was used */
+       SIG_ALIVE /* term: a ref; is_process_alive's request from `from` */ };
 
 /* A link or monitor held by a process. The list is guarded by the
  * process's plock: other processes add and remove their side of a link or
@@ -59,7 +62,7 @@ typedef struct LinkNode {
     Term tag;                 /* LK_MONITOR: monitor/3's {tag, T}, else NIL */
     HeapFrag *tag_frag;       /* holds tag */
     OffHeapHeader *tag_oh;    /* refc handles inside tag_frag */
-    Term name;                /* LK_MONITOR by registered name: the name, else NIL */
+    Term name;                /* a monitor by registered name (both sides): the name, else NIL */
     uint8_t kind;             /* LK_* */
     uint8_t alias;            /* LK_MONITOR/LK_ALIAS: ALIAS_* mode (alias.h) */
 } LinkNode;
@@ -130,16 +133,9 @@ struct Process {
     Message **msg_last;
     Message **msg_save;       /* receive position */
     uint32_t msg_len;
-    /* receive markers (OTP 24+ recv_marker_*): where the queue ended when
-     * a reference was made, so a receive matching on it skips older
-     * messages. pos is the link slot after the last older message; kept
-     * valid by msg_remove. Owner-only. */
-    struct {
-        Message **pos;
-        Term ref[3];          /* the bound reference's words (REF_WORDS) */
-        uint8_t state;        /* 0 free, 1 reserved, 2 bound */
-    } markers[2];
-    uint8_t marker_next;
+    /* receive markers (OTP 24+ recv_marker_*), allocated at the first
+     * recv_marker_reserve (message.c). Owner-only. */
+    struct RecvMarkers *markers;
     Message *mq_in_first;     /* messages and signals from other processes */
     Message **mq_in_last;
 
@@ -162,6 +158,12 @@ struct Process {
     int64_t timeout_at;       /* owner-only: monotonic ns of a pending receive timeout, or -1 */
     uint8_t priority;         /* PRIO_* (sched.h) */
     uint8_t last_sched;       /* index of the scheduler that ran it last */
+    uint32_t min_bin_vheap;   /* min_bin_vheap_size (words): the floor of
+                               * bin_vheap_sz, the virtual binary heap */
+    Term parent;              /* the spawner's pid, or undefined (immediate) */
+    uint16_t bound_sched;     /* spawn_opt {scheduler, N}: N, the scheduler
+                               * (1-based) it runs on and is never stolen
+                               * from; 0 unbound. Set before it first runs. */
     uint8_t mq_off_heap;      /* message_queue_data: off_heap (1) or on_heap (0) */
     uint32_t fullsweep_after;
     size_t max_heap_size;     /* words; 0 = no limit */
@@ -254,5 +256,9 @@ Process *proc_alloc_bare(size_t heap_words);
  * from plock on are kept. */
 void proc_reinit(Process *p, size_t heap_words);
 void proc_free_bare(Process *p);
+/* ptr lies in p's own heap, old heap or heap fragments (owner or main
+ * lock holder only). Anything else a term of p points at is constant
+ * data shared by all: a module literal or a persistent term. */
+bool proc_owns(const Process *p, const Term *ptr);
 void proc_free_heap_frags(Process *p);
 #endif

@@ -51,6 +51,7 @@ typedef struct Scheduler {
     size_t ntmo, captmo;
     _Atomic uint64_t reductions, slices;
     _Atomic int64_t slice_start;   /* monotonic ns the running slice began; 0 idle */
+    _Atomic bool parked;           /* offline: handed its queue over, runs nothing */
     Term x_regs[MAX_X_REGS];
 } Scheduler;
 
@@ -68,7 +69,10 @@ static unsigned want_scheds;
 static size_t want_max_procs;
 static _Thread_local Scheduler *self_sched;
 static _Atomic int nsleeping;
-static _Atomic unsigned online;     /* schedulers 0..online-1 run processes */
+static _Atomic unsigned online;     /* schedulers_online */
+static _Atomic unsigned running;    /* schedulers 0..running-1 run processes:
+                                     * online, or 1 while multi-scheduling is
+                                     * blocked (ms_lock) */
 static _Atomic bool halting;
 int sched_exit_status;
 int32_t sched_slice_reds = SCHED_CONTEXT_REDS;
@@ -104,19 +108,116 @@ void sched_init(void)
     }
     pthread_condattr_destroy(&ca);
     atomic_store(&online, nscheds);
+    atomic_store(&running, nscheds);
 }
 
 unsigned sched_online(void) { return atomic_load(&online); }
 
 static bool wake_if_sleeping(Scheduler *s, bool have_lock);
 
+/* ---- multi-scheduling blocks (system_flag(multi_scheduling, ...)) ----
+ * Each block is a (pid, normal?) entry; while any exists only scheduler 0
+ * runs processes (girder has no dirty schedulers, so blocking the normal
+ * ones blocks all). A process's entries go when it unblocks or exits. */
+typedef struct { Term pid; bool normal; } MsBlock;
+static void ms_wait_parked(void);
+static pthread_mutex_t ms_lock = PTHREAD_MUTEX_INITIALIZER;
+static MsBlock *ms_blocks;
+static size_t ms_nblocks, ms_cap;
+static _Atomic size_t ms_count;     /* ms_nblocks, read without the lock */
+
+/* ms_lock held: schedulers 1.. stop (or restart) after their slice */
+static void ms_apply(void)
+{
+    atomic_store(&ms_count, ms_nblocks);
+    atomic_store(&running, ms_nblocks ? 1 : atomic_load(&online));
+    for (unsigned i = 0; i < nscheds; i++)
+        wake_if_sleeping(&scheds[i], false);
+}
+
 void sched_set_online(unsigned n)
 {
     if (n < 1 || n > nscheds)
         return;
+    pthread_mutex_lock(&ms_lock);
     atomic_store(&online, n);
-    for (unsigned i = 0; i < nscheds; i++)
-        wake_if_sleeping(&scheds[i], false);
+    ms_apply();
+    pthread_mutex_unlock(&ms_lock);
+}
+
+/* ms_lock held. With one scheduler a block changes nothing, but the
+ * state reads as in ERTS (whose dirty schedulers keep it "enabled"). */
+static int ms_state(void)
+{
+    for (size_t i = 0; i < ms_nblocks; i++)
+        if (!ms_blocks[i].normal)
+            return MS_BLOCKED;
+    return ms_nblocks ? MS_BLOCKED_NORMAL : MS_ENABLED;
+}
+
+int sched_ms_state(void)
+{
+    pthread_mutex_lock(&ms_lock);
+    int st = ms_state();
+    pthread_mutex_unlock(&ms_lock);
+    return st;
+}
+
+int sched_ms_block(Term pid, bool normal, bool block)
+{
+    pthread_mutex_lock(&ms_lock);
+    if (block) {
+        if (ms_nblocks == ms_cap) {
+            ms_cap = ms_cap ? 2 * ms_cap : 8;
+            ms_blocks = realloc(ms_blocks, ms_cap * sizeof *ms_blocks);
+        }
+        ms_blocks[ms_nblocks++] = (MsBlock){ pid, normal };
+    } else {
+        for (size_t i = ms_nblocks; i-- > 0;)
+            if (ms_blocks[i].pid == pid && ms_blocks[i].normal == normal) {
+                ms_blocks[i] = ms_blocks[--ms_nblocks];
+                break;
+            }
+    }
+    ms_apply();
+    int st = ms_state();
+    pthread_mutex_unlock(&ms_lock);
+    if (block)
+        ms_wait_parked();
+    return st;
+}
+
+size_t sched_ms_blockers(bool normal, Term *out, size_t max)
+{
+    size_t n = 0;
+    if (nscheds == 1)
+        return 0;          /* as ERTS with one scheduler: none listed */
+    pthread_mutex_lock(&ms_lock);
+    for (size_t i = 0; i < ms_nblocks; i++) {
+        if (ms_blocks[i].normal != normal)
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < n && !seen; j++)
+            seen = out[j] == ms_blocks[i].pid;
+        if (!seen && n < max)
+            out[n++] = ms_blocks[i].pid;
+    }
+    pthread_mutex_unlock(&ms_lock);
+    return n;
+}
+
+static void ms_release(Term pid)
+{
+    if (!atomic_load(&ms_count))
+        return;
+    pthread_mutex_lock(&ms_lock);
+    size_t before = ms_nblocks;
+    for (size_t i = ms_nblocks; i-- > 0;)
+        if (ms_blocks[i].pid == pid)
+            ms_blocks[i] = ms_blocks[--ms_nblocks];
+    if (ms_nblocks != before)
+        ms_apply();
+    pthread_mutex_unlock(&ms_lock);
 }
 
 /* ---- run queues ---- */
@@ -198,6 +299,22 @@ static void hand_over(Scheduler *s)
 }
 
 int sched_current(void) { return self_sched ? (int)self_sched->index : -1; }
+
+/* After a block: wait until every scheduler but 0 and the caller's own has
+ * finished its slice and parked (the caller moves to scheduler 0 when its
+ * own slice ends: the blocking BIF makes it yield). */
+static void ms_wait_parked(void)
+{
+    for (unsigned i = 1; i < nscheds; i++) {
+        Scheduler *s = &scheds[i];
+        while (s != self_sched && atomic_load(&running) <= i && !atomic_load(&s->parked) &&
+               !atomic_load(&halting)) {
+            wake_if_sleeping(s, false);
+            struct timespec ts = { 0, 20000 };
+            nanosleep(&ts, NULL);
+        }
+    }
+}
 unsigned sched_count(void) { return nscheds; }
 
 Process *sched_lookup(Term pid) { return ptab_lookup(pid); }
@@ -228,8 +345,9 @@ void sched_enqueue(Process *p)
 {
     /* the waker's own queue keeps communicating processes together; an
      * idle scheduler is woken to steal when work piles up */
-    Scheduler *s = self_sched ? self_sched : &scheds[p->last_sched % nscheds];
-    if (s->index >= atomic_load(&online))
+    Scheduler *s = p->bound_sched ? &scheds[p->bound_sched - 1]
+                 : self_sched ? self_sched : &scheds[p->last_sched % nscheds];
+    if (s->index >= atomic_load(&running))
         s = &scheds[0];
     pthread_mutex_lock(&s->lock);
     rq_push(s, p);
@@ -264,10 +382,31 @@ static bool stealable(Scheduler *v, int64_t now)
     size_t len = atomic_load_explicit(&v->len, memory_order_relaxed);
     if (len == 0)
         return false;
-    if (len >= 2 || v->index >= atomic_load(&online))
+    if (len >= 2 || v->index >= atomic_load(&running))
         return true;
     int64_t start = atomic_load_explicit(&v->slice_start, memory_order_relaxed);
     return start != 0 && now - start > STEAL_LONE_AFTER_NS;
+}
+
+/* v->lock held: take the most urgent process not bound to v. */
+static Process *rq_pop_unbound(Scheduler *v)
+{
+    for (unsigned pr = 0; pr < PRIO_COUNT; pr++) {
+        Process *prev = NULL;
+        for (Process *p = v->head[pr]; p; prev = p, p = p->run_next) {
+            if (p->bound_sched == v->index + 1)
+                continue;
+            if (prev)
+                prev->run_next = p->run_next;
+            else
+                v->head[pr] = p->run_next;
+            if (v->tail[pr] == p)
+                v->tail[pr] = prev;
+            atomic_fetch_sub(&v->len, 1);
+            return p;
+        }
+    }
+    return NULL;
 }
 
 static Process *steal(Scheduler *me)
@@ -277,7 +416,7 @@ static Process *steal(Scheduler *me)
         Scheduler *v = &scheds[(me->index + k) % nscheds];
         if (!stealable(v, now) || pthread_mutex_trylock(&v->lock) != 0)
             continue;
-        Process *p = rq_pop(v);
+        Process *p = rq_pop_unbound(v);
         pthread_mutex_unlock(&v->lock);
         if (p)
             return p;
@@ -368,6 +507,8 @@ void sched_default_spawn_opts(SpawnOpts *o)
     o->priority = PRIO_NORMAL;
     o->fullsweep_after = 65535;
     o->max_heap_flags = 3;             /* kill and error_logger, as ERTS */
+    o->mon_tag = NIL;
+    o->min_bin_vheap = PROC_MIN_BIN_VHEAP;
 }
 
 Term sched_spawn(Process *parent, Term m, Term f, Term args, bool link)
@@ -418,6 +559,10 @@ Term sched_spawn_opt(Process *parent, Term m, Term f, Term args, bool link,
     p->max_heap_flags = o->max_heap_flags;
     p->mq_off_heap = o->mq_off_heap;
     p->last_sched = self_sched ? (uint8_t)self_sched->index : 0;
+    p->bound_sched = o->scheduler <= nscheds ? o->scheduler : 0;
+    p->min_bin_vheap = o->min_bin_vheap;
+    p->bin_vheap_sz = p->bin_old_vheap_sz = (size_t)p->min_bin_vheap * sizeof(Term);
+    p->parent = parent ? parent->id : AM(undefined);
     set_args(p, args);
     p->initial_call[0] = m;
     p->initial_call[1] = f;
@@ -430,7 +575,7 @@ Term sched_spawn_opt(Process *parent, Term m, Term f, Term args, bool link,
         sig_link_embryo(parent, p);
     atomic_store(&p->state, PS_RUNNABLE);
     if (monitor && parent)
-        *mref = sched_monitor(parent, p, pid);
+        *mref = sched_monitor_opt(parent, p, pid, o->mon_alias, o->mon_tag);
     sched_enqueue(p);
     return pid;
 }
@@ -498,6 +643,8 @@ void sched_exit(Process *p, Term reason)
     ets_process_exited(p);
     zlib_process_exited(p);
     sig_notify_exit(p, links, reason);
+    sig_exit_pending(p);
+    ms_release(p->id);
     free_process_data(p);
     ptab_release(p);
 }
@@ -580,7 +727,7 @@ static inline void cpu_relax(void)
  * halt. Scheduler 0 also wakes each second to serve SIGUSR1. */
 static void idle(Scheduler *s, int64_t deadline)
 {
-    bool offline = s->index >= atomic_load(&online);
+    bool offline = s->index >= atomic_load(&running);
     for (unsigned i = 0; i < IDLE_SPINS && !offline; i++) {
         if (atomic_load_explicit(&s->len, memory_order_relaxed) || others_have_work(s) ||
             atomic_load_explicit(&halting, memory_order_relaxed))
@@ -594,7 +741,7 @@ static void idle(Scheduler *s, int64_t deadline)
         atomic_store(&s->sleeping, true);
         atomic_fetch_add(&nsleeping, 1);
         /* a push elsewhere that saw nsleeping == 0 left work to steal */
-        if (offline ? s->index >= atomic_load(&online) : !others_have_work(s)) {
+        if (offline ? s->index >= atomic_load(&running) : !others_have_work(s)) {
             if (deadline < 0) {
                 pthread_cond_wait(&s->wake, &s->lock);
             } else {
@@ -626,7 +773,8 @@ static void run_slice(Scheduler *s, Process *p)
     RunResult r = emu_run(p, s->x_regs);
     if (nscheds > 1)
         atomic_store_explicit(&s->slice_start, 0, memory_order_relaxed);
-    uint64_t reds = (uint64_t)(sched_slice_reds - (p->fcalls > 0 ? p->fcalls : 0));
+    /* an overdrawn budget (bump_reductions, collections) counts in full */
+    uint64_t reds = (uint64_t)((int64_t)sched_slice_reds - p->fcalls);
     p->reductions += reds;
     atomic_fetch_add_explicit(&s->reductions, reds, memory_order_relaxed);
     atomic_fetch_add_explicit(&s->slices, 1, memory_order_relaxed);
@@ -652,7 +800,9 @@ static void run_slice(Scheduler *s, Process *p)
     }
     atomic_store(&p->state, PS_RUNNABLE);
     proc_unlock(&p->main_lock);
-    if (s->index >= atomic_load(&online))
+    if (p->bound_sched)
+        s = &scheds[p->bound_sched - 1];
+    if (s->index >= atomic_load(&running))
         s = &scheds[0];
     pthread_mutex_lock(&s->lock);
     rq_push(s, p);
@@ -676,12 +826,14 @@ static void *scheduler_main(void *arg)
             dump_requested = 0;
             ptab_foreach(dump_one);
         }
-        if (s->index >= atomic_load(&online)) {
+        if (s->index >= atomic_load(&running)) {
             hand_over(s);
+            atomic_store(&s->parked, true);
             wake_if_sleeping(&scheds[0], false);
             idle(s, next_deadline(s));
             continue;
         }
+        atomic_store(&s->parked, false);
         pthread_mutex_lock(&s->lock);
         Process *p = rq_pop(s);
         pthread_mutex_unlock(&s->lock);

@@ -21,6 +21,10 @@ typedef struct {
     size_t max_heap_size;      /* words, 0 = none */
     uint32_t max_heap_flags;
     uint8_t mq_off_heap;
+    uint32_t min_bin_vheap;    /* words, on ERTS's growth series */
+    uint16_t scheduler;        /* {scheduler, N}: bound to scheduler N; 0 none */
+    uint8_t mon_alias;         /* {monitor, Opts}: ALIAS_* and tag (NIL none) */
+    Term mon_tag;
 } SpawnOpts;
 void sched_default_spawn_opts(SpawnOpts *o);
 
@@ -62,6 +66,15 @@ Process *sched_inspect_begin(Process *self, Term pid);
 void sched_inspect_end(Process *self, Process *q);
 size_t sched_process_count(void);
 Term sched_processes(Process *p);
+/* Switch p out as soon as the running BIF returns, without charging the
+ * rest of the slice (run_slice adds slice - fcalls; unsigned arithmetic
+ * makes the pre-subtraction exact). */
+static inline void sched_yield_soon(Process *p)
+{
+    if (p->fcalls > 0)
+        p->reductions -= (uint64_t)p->fcalls;
+    p->fcalls = 0;
+}
 /* Reductions in one time slice (ERTS's CONTEXT_REDS is 4000; the seed asks
  * for 2000). +rb N changes it. */
 #define SCHED_CONTEXT_REDS 2000
@@ -78,6 +91,15 @@ void sched_info(SchedInfo *out);
 /* erlang:system_flag(schedulers_online, N): schedulers N.. hand their
  * queues to the others and sleep until brought back online. */
 unsigned sched_online(void);
+/* system_flag(multi_scheduling, block | unblock | block_normal |
+ * unblock_normal) by pid: returns the state after it (MS_*). A block
+ * returns once the other schedulers have parked; a process's blocks end
+ * with it. */
+enum { MS_ENABLED, MS_BLOCKED, MS_BLOCKED_NORMAL };
+int sched_ms_block(Term pid, bool normal, bool block);
+int sched_ms_state(void);
+/* The distinct pids holding blocks (normal or not), up to max. */
+size_t sched_ms_blockers(bool normal, Term *out, size_t max);
 void sched_set_online(unsigned n);
 /* Per-scheduler run queue lengths (out has room for sched_count()). */
 unsigned sched_count(void);

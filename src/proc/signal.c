@@ -94,12 +94,46 @@ static bool add_if_alive(Process *q, LinkNode *n)
     return ok;
 }
 
-void sig_send(Process *q, Term pid, uint8_t kind, Term from, Term term)
+bool sig_send(Process *q, Term pid, uint8_t kind, Term from, Term term)
 {
     HeapFrag *frag;
     OffHeapHeader *oh = NULL;
     Term t = copy_to_frag(term, &frag, &oh);
-    msg_enqueue(q, pid, kind, from, t, frag, oh);
+    return msg_enqueue(q, pid, kind, from, t, frag, oh);
+}
+
+/* {Ref, true | false} to the process `to`, if it lives. */
+static void reply_alive(Term to, Term ref, bool alive)
+{
+    Process *q = sched_lookup(to);
+    if (!q)
+        return;
+    Term t[3] = { make_arityval(2), ref, alive ? AM(true) : AM(false) };
+    msg_send_to(q, to, make_tuple(t));
+}
+
+void sig_alive_request(Process *p, Term pid, Term ref)
+{
+    Process *q = sched_lookup(pid);
+    if (q == p)
+        reply_alive(p->id, ref, true);
+    else if (!q || !sig_send(q, pid, SIG_ALIVE, p->id, ref))
+        reply_alive(p->id, ref, false);
+}
+
+bool sig_alive_settled(Process *q)
+{
+    proc_lock(&q->plock);
+    bool settled = atomic_load(&q->state) == PS_WAITING && q->mq_in_first == NULL;
+    proc_unlock(&q->plock);
+    return settled;
+}
+
+void sig_exit_pending(Process *p)
+{
+    for (Message *m = p->mq_in_first; m; m = m->next)
+        if (m->kind == SIG_ALIVE)
+            reply_alive(m->from, m->term, false);
 }
 
 bool sched_link(Process *self, Process *other)
@@ -160,18 +194,23 @@ void sched_unlink(Process *self, Term other)
     free(n);
 }
 
-/* {'DOWN' | Tag, Ref, process, Who, Reason} on p's heap */
-static Term down_tuple(Process *p, const Term *refw, Term tag, Term who, Term reason)
+/* {'DOWN' | Tag, Ref, Type, Who, Reason} on p's heap */
+static Term down_tuple_of(Process *p, const Term *refw, Term tag, Term type, Term who, Term reason)
 {
     Term *hp = proc_alloc(p, 6 + REF_WORDS);
     memcpy(hp + 6, refw, REF_WORDS * sizeof(Term));
     hp[0] = make_arityval(5);
     hp[1] = tag != NIL ? tag : AM(DOWN);
     hp[2] = make_boxed(hp + 6);
-    hp[3] = AM(process);
+    hp[3] = type;
     hp[4] = who;
     hp[5] = reason;
     return make_tuple(hp);
+}
+
+static Term down_tuple(Process *p, const Term *refw, Term tag, Term who, Term reason)
+{
+    return down_tuple_of(p, refw, tag, AM(process), who, reason);
 }
 
 /* What a 'DOWN' names: the pid, or {Name, node()} for a monitor by name. */
@@ -204,7 +243,7 @@ Term sched_monitor_opt(Process *p, Process *target, Term target_term, uint8_t al
     Term name = is_tuple(target_term) ? tuple_elem(target_term, 1)
               : is_atom(target_term) ? target_term : NIL;
     if (target && target != p) {
-        LinkNode *theirs = new_node(p->id, refw, NIL, LK_MONITORED_BY);
+        LinkNode *theirs = new_node(p->id, refw, name, LK_MONITORED_BY);
         if (add_if_alive(target, theirs)) {
             LinkNode *mine = monitor_node(target->id, refw, name, alias, tag);
             proc_lock(&p->plock);
@@ -228,6 +267,16 @@ Term sched_monitor_opt(Process *p, Process *target, Term target_term, uint8_t al
     /* a dead or unknown target: 'DOWN' with noproc at once */
     Term who = is_atom(target_term) ? bif_tuple2(p, target_term, AM(nonode_at_nohost)) : target_term;
     msg_deliver(p, down_tuple(p, refw, tag, who, AM(noproc)));
+    if (alias == ALIAS_DEMONITOR || alias == ALIAS_ONCE)
+        alias_remove(refw, p->id);
+    return ref;
+}
+
+Term sig_monitor_gone(Process *p, Term type, Term who, uint8_t alias, Term tag, Term reason)
+{
+    Term ref = alias ? alias_make(p, alias) : ref_make(p);
+    const Term *refw = boxed_val(ref);
+    msg_deliver(p, down_tuple_of(p, refw, tag, type, who, reason));
     if (alias == ALIAS_DEMONITOR || alias == ALIAS_ONCE)
         alias_remove(refw, p->id);
     return ref;
@@ -368,6 +417,9 @@ bool sig_handle(Process *p, Message *m)
     }
     case SIG_DEMONITOR:
         sched_demonitor(p, m->term);
+        break;
+    case SIG_ALIVE:
+        reply_alive(m->from, m->term, true);
         break;
     }
     msg_free_one(m);

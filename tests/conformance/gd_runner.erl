@@ -4,10 +4,12 @@
 -module(gd_runner).
 -export([main/1]).
 
-%% Args (from -run): Suite DataDir PrivDir CaseTimeoutMs
-main([SuiteS, DataDir, PrivDir, TimeoutS]) ->
+%% Args (from -run): Suite DataDir PrivDir CaseTimeoutMs [Case...]
+%% With cases named (as printed: group/case), only those run.
+main([SuiteS, DataDir, PrivDir, TimeoutS | Only]) ->
     Suite = list_to_atom(SuiteS),
     Timeout = list_to_integer(TimeoutS),
+    put(gd_only, [list_to_atom(C) || C <- Only]),
     Config0 = [{data_dir, slash(DataDir)}, {priv_dir, slash(PrivDir)},
                {watchdog, undefined}],
     put(gd_timeout, Timeout),
@@ -131,6 +133,15 @@ conf(Suite, F, Args) ->
 %% process, as common_test runs them.
 run_case(Suite, Case, Config, Path) ->
     Key = key(Path, Case),
+    case get(gd_only) of
+        [] -> run_one_case(Suite, Case, Config, Key);
+        Only -> case lists:member(Key, Only) of
+                    true -> run_one_case(Suite, Case, Config, Key);
+                    false -> ok
+                end
+    end.
+
+run_one_case(Suite, Case, Config, Key) ->
     Body =
         fun() ->
                 C1 = case erlang:function_exported(Suite, init_per_testcase, 2) of
