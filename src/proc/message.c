@@ -94,13 +94,18 @@ void msg_deliver(Process *q, Term msg)
     msg_send_to(q, __atomic_load_n(&q->id, __ATOMIC_ACQUIRE), msg);
 }
 
-void msg_send_to(Process *q, Term pid, Term msg)
+size_t msg_send_to(Process *q, Term pid, Term msg)
 {
     HeapFrag *frag;
     OffHeapHeader *oh = NULL;
     Term t = copy_to_frag(msg, &frag, &oh);
+    size_t words = frag ? frag->used : 0;
     msg_enqueue(q, pid, SIG_MSG, NIL, t, frag, oh);
+    return words;
 }
+
+/* ERTS charges a sender one reduction per 64 words it copies. */
+#define MSG_COPY_WORDS_PER_REDUCTION 64
 
 bool msg_prepare_wait(Process *p)
 {
@@ -145,7 +150,7 @@ Term msg_send(Process *p, Term to, Term msg)
         pid = alias_target(boxed_val(to), &once);
         q = pid != NIL ? sched_lookup(pid) : NULL;
         if (q) {
-            msg_send_to(q, pid, msg);
+            p->fcalls -= (int32_t)(msg_send_to(q, pid, msg) / MSG_COPY_WORDS_PER_REDUCTION);
             if (once)          /* reply_demonitor: the monitor goes too */
                 sig_send(q, pid, SIG_DEMONITOR, p->id, to);
         }
@@ -159,7 +164,7 @@ Term msg_send(Process *p, Term to, Term msg)
     if (q) {
         if (!is_internal_pid(pid))
             pid = __atomic_load_n(&q->id, __ATOMIC_ACQUIRE);
-        msg_send_to(q, pid, msg);
+        p->fcalls -= (int32_t)(msg_send_to(q, pid, msg) / MSG_COPY_WORDS_PER_REDUCTION);
     }
     p->fcalls -= 1;
     return msg;

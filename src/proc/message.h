@@ -10,7 +10,7 @@ Term msg_send(Process *p, Term to, Term msg);
 void msg_deliver(Process *q, Term msg);
 /* The same, but only if q still is the process `pid` (q came from a
  * lookup that may have raced with its exit). */
-void msg_send_to(Process *q, Term pid, Term msg);
+size_t msg_send_to(Process *q, Term pid, Term msg);   /* words copied */
 /* Queue a message or signal (kind SIG_*) built in frag to q, if q is
  * still the live process `pid`; else free it (returns false). Wakes q if
  * it waits. */
