@@ -9,6 +9,16 @@
 
 _Atomic int64_t proc_mem_words;
 
+static void *xmalloc(size_t size)
+{
+    void *p = malloc(size);
+    if (!p) {
+        fprintf(stderr, "girder: out of memory\n");
+        abort();
+    }
+    return p;
+}
+
 static void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n, size);
@@ -23,7 +33,7 @@ static void init_fields(Process *p, size_t heap_words)
 {
     if (heap_words < PROC_MIN_HEAP_WORDS)
         heap_words = PROC_MIN_HEAP_WORDS;
-    p->heap = xcalloc(heap_words, sizeof(Term));
+    p->heap = xmalloc(heap_words * sizeof(Term));   /* terms are written before they are read */
     proc_mem_add((int64_t)heap_words);
     p->htop = p->heap;
     p->hwm = p->heap;
