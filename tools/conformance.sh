@@ -16,7 +16,12 @@ ERL=${ERL:-erl}
 DEFAULT_SUITES="guard_SUITE num_bif_SUITE tuple_SUITE list_bif_SUITE float_SUITE
  big_SUITE exception_SUITE fun_SUITE map_SUITE bs_construct_SUITE
  bs_match_int_SUITE bs_utf_SUITE lists_SUITE maps_SUITE string_SUITE
- base64_SUITE queue_SUITE sets_SUITE dict_SUITE proplists_SUITE math_SUITE"
+ base64_SUITE queue_SUITE sets_SUITE dict_SUITE proplists_SUITE math_SUITE
+ receive_SUITE after_SUITE monitor_SUITE erl_link_SUITE signal_SUITE
+ timer_bif_SUITE hibernate_SUITE message_queue_data_SUITE ref_SUITE"
+# Run by name only, until girder can run them (their failures are listed):
+# process_SUITE (init_per_suite needs application_controller),
+# persistent_term_SUITE, atomics_SUITE, counters_SUITE.
 TEST_DIRS="erts/emulator/test lib/stdlib/test lib/kernel/test"
 
 UPDATE=0
@@ -105,9 +110,11 @@ NAMES=""
 for e in $RUN; do
     s=${e%%:*}; dir=${e#*:}
     NAMES="$NAMES $s"
-    echo "conformance: $s"
+    t0=$(date +%s)
     run_one erl "$(command -v "$ERL")" "$s" "$dir"
+    t1=$(date +%s)
     run_one vm "$VM" "$s" "$dir"
+    echo "conformance: $s (erl $((t1 - t0)) s, $(basename "$VM") $(($(date +%s) - t1)) s)"
 done
 T1=$(date +%s)
 echo "conformance: ran in $((T1 - T0)) s"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every suite (unit tests, loader robustness, differential programs)
-# for one build type and ends with one line "N passed, N failed".
+# Runs every suite (unit tests, loader robustness, differential programs,
+# a quick subset of OTP's conformance suites) for one build type and ends
+# with one line "N passed, N failed".
 set -u
 type=$1; vm=$2
 cd "$(dirname "$0")/.."
@@ -26,6 +27,12 @@ echo "== loader robustness"
 tally < <(tests/loader/run.sh "$vm" 2>&1)
 echo "== differential programs (erl vs girder)"
 tally < <(tests/run_erl.sh --vm "$vm" 2>&1)
+# OTP's own suites, a quick subset (the release build only: their timing
+# assumptions do not hold under the sanitizers' slowdown)
+if [ "$type" = release ]; then
+  echo "== conformance: OTP suites, quick subset (erl vs girder)"
+  tally < <(tests/conformance/quick.sh "$vm" 2>&1)
+fi
 if [ "$total_skip" -gt 0 ]; then
   echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 else

@@ -42,6 +42,7 @@ typedef struct Scheduler {
     pthread_cond_t wake;
     Process *head[PRIO_COUNT], *tail[PRIO_COUNT];
     _Atomic size_t len;            /* processes queued (read by stealers) */
+    _Atomic size_t nbound;         /* of them, bound here: not stealable */
     unsigned normal_turns;         /* normal picks since the last low one */
     _Atomic bool sleeping;         /* set by itself under lock; cleared by
                                     * whoever wakes it (exchange: one waker) */
@@ -233,6 +234,8 @@ static void rq_push(Scheduler *s, Process *p)
         s->head[pr] = p;
     s->tail[pr] = p;
     atomic_fetch_add(&s->len, 1);
+    if (p->bound_sched == s->index + 1)
+        atomic_fetch_add(&s->nbound, 1);
 }
 
 /* s->lock held. max before high before normal; low gets one turn in
@@ -257,6 +260,8 @@ static Process *rq_pop(Scheduler *s)
     if (!s->head[pr])
         s->tail[pr] = NULL;
     atomic_fetch_sub(&s->len, 1);
+    if (p->bound_sched == s->index + 1)
+        atomic_fetch_sub(&s->nbound, 1);
     return p;
 }
 
@@ -380,6 +385,8 @@ void sched_wake(Process *q)
 static bool stealable(Scheduler *v, int64_t now)
 {
     size_t len = atomic_load_explicit(&v->len, memory_order_relaxed);
+    size_t bound = atomic_load_explicit(&v->nbound, memory_order_relaxed);
+    len = len > bound ? len - bound : 0;
     if (len == 0)
         return false;
     if (len >= 2 || v->index >= atomic_load(&running))
@@ -800,14 +807,18 @@ static void run_slice(Scheduler *s, Process *p)
     }
     atomic_store(&p->state, PS_RUNNABLE);
     proc_unlock(&p->main_lock);
+    Scheduler *me = s;
     if (p->bound_sched)
         s = &scheds[p->bound_sched - 1];
     if (s->index >= atomic_load(&running))
         s = &scheds[0];
     pthread_mutex_lock(&s->lock);
     rq_push(s, p);
+    /* to another scheduler's queue (bound, or this one went offline): that
+     * one may be asleep */
+    bool woke = s != me && wake_if_sleeping(s, true);
     pthread_mutex_unlock(&s->lock);
-    if (atomic_load(&nsleeping) > 0 && atomic_load(&s->len) > 1)
+    if (!woke && atomic_load(&nsleeping) > 0 && atomic_load(&s->len) > 1)
         wake_idle(s);
 }
 

@@ -103,7 +103,9 @@ write_list(File, Fails, Known) ->
     Lines = [io_lib:format("~s ~s ~ts~n", [S, C, maps:get({S, C}, Known, R)])
              || {S, C, R} <- lists:sort(Fails)],
     Head = "# Cases that pass on erl and fail on girder: Suite Case reason.\n"
-           "# Regenerate with tools/conformance.sh --update (keeps reasons).\n",
+           "# Regenerate with tools/conformance.sh --update (keeps reasons).\n"
+           "# \"by design:\" marks what girder cannot pass (ERTS internals);\n"
+           "# \"missing:\" a feature girder has not got yet.\n",
     ok = file:write_file(File, unicode:characters_to_binary([Head | Lines])).
 
 print_table(Rows, VmName) ->
