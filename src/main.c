@@ -268,6 +268,4 @@ int main(int argc, char **argv)
     free(pz);
     free(rest);
     sched_run();
-    fflush(stdout);
-    return sched_exit_status;
 }

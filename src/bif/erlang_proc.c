@@ -72,7 +72,7 @@ static int priority_of(Term t)
     return -1;
 }
 
-static Term priority_name(unsigned prio)
+Term proc_priority_atom(unsigned prio)
 {
     switch (prio) {
     case PRIO_MAX: return AM(max);
@@ -523,7 +523,7 @@ static Term bif_process_flag(Process *p, Term *a)
     if (a[0] == AM(priority)) {
         int pr = priority_of(a[1]);
         if (pr < 0) BIF_BADARG(p);
-        Term old = priority_name(p->priority);
+        Term old = proc_priority_atom(p->priority);
         p->priority = (uint8_t)pr;
         return old;
     }

@@ -115,34 +115,26 @@ static Term status_of(Process *p, Process *q)
     }
 }
 
-/* The value of one item, or THE_NON_VALUE for an unknown item. */
-static Term prio_atom(unsigned prio)
-{
-    switch (prio) {
-    case PRIO_MAX: return AM(max);
-    case PRIO_HIGH: return AM(high);
-    case PRIO_LOW: return AM(low);
-    default: return AM(normal);
-    }
-}
-
-/* [{BinaryId, Size, RefCount}] for each refc binary handle q's heap holds
- * (the id is the Binary's address, as in ERTS). */
+/* [{BinaryId, Size, RefCount}] for each refc binary handle q's heap holds,
+ * young and old (the id is the Binary's address, as in ERTS). */
 static Term binaries_of(Process *p, Process *q)
 {
     Term list = NIL;
-    for (OffHeapHeader *oh = q->off_heap; oh; oh = oh->next) {
-        Term *hp = (Term *)oh;
-        if (header_subtag(oh->header) != SUB_REFC_BIN || !hp[REFC_VAL])
-            continue;
-        Binary *b = (Binary *)hp[REFC_VAL];
-        Term t = bif_tuple3(p, make_small((UWord)b), make_small(b->size),
-                            make_small(bin_refcount(b)));
-        list = list_prepend(p, t, list);
-    }
+    OffHeapHeader *lists[2] = { q->off_heap, q->old_off_heap };
+    for (int k = 0; k < 2; k++)
+        for (OffHeapHeader *oh = lists[k]; oh; oh = oh->next) {
+            Term *hp = (Term *)oh;
+            if (header_subtag(oh->header) != SUB_REFC_BIN || !hp[REFC_VAL])
+                continue;
+            Binary *b = (Binary *)hp[REFC_VAL];
+            Term t = bif_tuple3(p, make_small((UWord)b), make_small(b->size),
+                                make_small(bin_refcount(b)));
+            list = list_prepend(p, t, list);
+        }
     return list;
 }
 
+/* The value of one item, or THE_NON_VALUE for an unknown item. */
 static Term item_value(Process *p, Process *q, Term item)
 {
     const char *name = is_atom(item) ? atom_text(item) : "";
@@ -167,7 +159,7 @@ static Term item_value(Process *p, Process *q, Term item)
     if (!strcmp(name, "dictionary")) return copy_from(p, q, q->dictionary);
     if (!strcmp(name, "trap_exit")) return (q->flags & PF_TRAP_EXIT) ? AM(true) : AM(false);
     if (!strcmp(name, "error_handler")) return AM(error_handler);
-    if (!strcmp(name, "priority")) return prio_atom(q->priority);
+    if (!strcmp(name, "priority")) return proc_priority_atom(q->priority);
     if (!strcmp(name, "group_leader")) return q->group_leader;
     if (!strcmp(name, "heap_size")) return make_small(heap_words(q));
     if (!strcmp(name, "total_heap_size"))

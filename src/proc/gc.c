@@ -315,12 +315,32 @@ static size_t major(Process *p, size_t need, Term *x, uint32_t live)
 
 /* A minor collection, or a major one when the old heap has no room for
  * what would be promoted. */
+/* The next collection of p is a full sweep: asked for, due after
+ * fullsweep_after minor ones, or the old heap cannot take what would be
+ * promoted (the first promotion makes an old heap instead). */
+static bool next_is_major(const Process *p)
+{
+    size_t promote = (size_t)(p->hwm - p->heap);
+    return p->gc_requested == GC_REQ_MAJOR || p->gc_count >= p->fullsweep_after ||
+           (p->old_heap && (size_t)(p->old_hend - p->old_htop) < promote);
+}
+
+/* About a millisecond of copying on this machine. */
+#define GC_OFFLOAD_WORDS (256 * 1024)
+
+bool gc_should_offload(const Process *p)
+{
+    size_t words = (size_t)(p->htop - p->heap) + p->frag_words;
+    if (next_is_major(p))
+        words += (size_t)(p->old_htop - p->old_heap);
+    return words > GC_OFFLOAD_WORDS;
+}
+
+/* A minor collection (next_is_major is false). */
 static size_t minor(Process *p, size_t need, Term *x, uint32_t live)
 {
     size_t promote = (size_t)(p->hwm - p->heap);
-    if (promote && (size_t)(p->old_hend - p->old_htop) < promote) {
-        if (p->old_heap)
-            return major(p, need, x, live);
+    if (promote && !p->old_heap) {
         /* the first promotion: an old heap with room to spare */
         size_t osize = gc_heap_size_for(2 * promote + PROC_MIN_HEAP_WORDS);
         p->old_heap = p->old_htop = alloc_block(osize);
@@ -381,12 +401,11 @@ static int max_heap_reached(Process *p, int reds)
     return 1 << 30;
 }
 
-int gc_collect(Process *p, size_t need, Term *x, uint32_t live)
+/* After a collection that moved `moved` words: the count, max_heap_size,
+ * and the reductions, as ERTS charges them (a tenth of the words moved). */
+static int finish(Process *p, size_t moved)
 {
-    bool full = p->gc_requested == GC_REQ_MAJOR || p->gc_count >= p->fullsweep_after;
-    size_t moved = full ? major(p, need, x, live) : minor(p, need, x, live);
     atomic_fetch_add(&gc_total, 1);
-    /* reductions, as ERTS charges them: a tenth of the live words moved */
     size_t reds = moved / 10;
     int r = reds < 1 ? 1 : reds > 1000000 ? 1000000 : (int)reds;
     if (p->max_heap_size && total_heap_words(p) > p->max_heap_size)
@@ -394,10 +413,12 @@ int gc_collect(Process *p, size_t need, Term *x, uint32_t live)
     return r;
 }
 
+int gc_collect(Process *p, size_t need, Term *x, uint32_t live)
+{
+    return finish(p, next_is_major(p) ? major(p, need, x, live) : minor(p, need, x, live));
+}
+
 int gc_collect_major(Process *p, size_t need, Term *x, uint32_t live)
 {
-    size_t moved = major(p, need, x, live);
-    atomic_fetch_add(&gc_total, 1);
-    size_t reds = moved / 10;
-    return reds < 1 ? 1 : reds > 1000000 ? 1000000 : (int)reds;
+    return finish(p, major(p, need, x, live));
 }

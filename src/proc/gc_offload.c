@@ -1,6 +1,6 @@
 /* gc_offload.c — collections of large heaps on GC threads (gc.h).
- * A process whose next collection would copy more than GC_OFFLOAD_WORDS
- * leaves its scheduler (RUN_GC, state PS_GC) and is collected here, so the
+ * A process whose next collection would copy much (gc_should_offload, in
+ * gc.c) leaves its scheduler (RUN_GC, state PS_GC) and is collected here, so the
  * other processes of that scheduler keep running — ERTS does the same on
  * its dirty CPU schedulers. Threads start on first use, up to one per
  * scheduler; they share one FIFO under a mutex. */
@@ -10,22 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* About a millisecond of copying on this machine. */
-#define GC_OFFLOAD_WORDS (256 * 1024)
-
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t work = PTHREAD_COND_INITIALIZER;
 static Process *head, *tail;       /* linked through run_next */
 static unsigned threads, idle_threads;
-
-bool gc_should_offload(const Process *p)
-{
-    size_t young = (size_t)(p->htop - p->heap) + p->frag_words;
-    bool major = p->gc_requested == GC_REQ_MAJOR || p->gc_count >= p->fullsweep_after ||
-                 (size_t)(p->old_hend - p->old_htop) < (size_t)(p->hwm - p->heap);
-    size_t words = major ? young + (size_t)(p->old_htop - p->old_heap) : young;
-    return words > GC_OFFLOAD_WORDS;
-}
 
 static void *gc_thread(void *arg)
 {

@@ -42,19 +42,32 @@ int64_t msg_now_ns(void)
 
 void msg_free_one(Message *m)
 {
-    for (OffHeapHeader *oh = m->off_heap; oh;) {
-        OffHeapHeader *next = oh->next;
-        bin_offheap_release(oh);
-        oh = next;
-    }
+    bin_offheap_release_list(m->off_heap);
     free(m->frag);
     free(m);
 }
 
+void msg_adopt(Process *p, Message *m)
+{
+    if (m->frag) {
+        m->frag->next = p->frags;
+        p->frags = m->frag;
+        p->frag_words += m->frag->used;
+        proc_mem_add((int64_t)m->frag->used);
+        m->frag = NULL;
+    }
+    while (m->off_heap) {
+        OffHeapHeader *oh = m->off_heap;
+        m->off_heap = oh->next;
+        oh->next = p->off_heap;
+        p->off_heap = oh;
+        proc_vheap_add(p, (size_t)oh->size);
+    }
+}
+
 static bool accepts(Process *q, Term pid)
 {
-    uint32_t st = atomic_load(&q->state);
-    return st != PS_EXITED && st != PS_FREE && st != PS_EMBRYO && q->id == pid;
+    return proc_alive(q) && q->id == pid;
 }
 
 bool msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
@@ -84,10 +97,6 @@ bool msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
     return ok;
 }
 
-void msg_deliver_frag(Process *q, Term term, HeapFrag *frag, OffHeapHeader *off_heap)
-{
-    msg_enqueue(q, __atomic_load_n(&q->id, __ATOMIC_ACQUIRE), SIG_MSG, NIL, term, frag, off_heap);
-}
 
 void msg_deliver(Process *q, Term msg)
 {
@@ -231,21 +240,7 @@ void msg_remove(Process *p)
     if (p->msg_last == &m->next)
         p->msg_last = p->msg_save;
     p->msg_len--;
-    if (m->frag) {
-        m->frag->next = p->frags;
-        p->frags = m->frag;
-        p->frag_words += m->frag->used;
-        proc_mem_add((int64_t)m->frag->used);
-    }
-    /* join the message's off-heap handles to the process's list */
-    OffHeapHeader *oh = m->off_heap;
-    while (oh) {
-        OffHeapHeader *next = oh->next;
-        oh->next = p->off_heap;
-        p->off_heap = oh;
-        proc_vheap_add(p, (size_t)oh->size);
-        oh = next;
-    }
+    msg_adopt(p, m);
     free(m);
     p->msg_save = &p->msg_first;
     p->timeout_at = -1;

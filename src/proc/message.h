@@ -17,13 +17,14 @@ size_t msg_send_to(Process *q, Term pid, Term msg);   /* words copied */
 bool msg_enqueue(Process *q, Term pid, uint8_t kind, Term from, Term term,
                  HeapFrag *frag, OffHeapHeader *off_heap);
 void msg_free_one(Message *m);
+/* m's fragment and off-heap handles join p's heap (m keeps neither), so
+ * its term can be used by p. */
+void msg_adopt(Process *p, Message *m);
 /* The process is about to wait: true (and state PS_WAITING) if nothing is
  * in its incoming queue, false if it should run on. */
 bool msg_prepare_wait(Process *p);
 /* Messages in q's queues (q's main lock held, or q itself). */
 uint32_t msg_queue_len(Process *q);
-/* Deliver an already-built message (frag owned by the queue afterwards). */
-void msg_deliver_frag(Process *q, Term term, HeapFrag *frag, OffHeapHeader *off_heap);
 Message *msg_peek(Process *p);
 void msg_skip(Process *p);
 void msg_remove(Process *p);

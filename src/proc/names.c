@@ -26,17 +26,11 @@ static size_t slot_of(Term name)
     return i;
 }
 
-static bool alive(Process *p)
-{
-    uint32_t st = atomic_load(&p->state);
-    return st != PS_EXITED && st != PS_FREE && st != PS_EMBRYO;
-}
-
 Process *sched_whereis(Term name)
 {
     pthread_mutex_lock(&lock);
     Process *p = reg[slot_of(name)].p;
-    if (p && !alive(p))
+    if (p && !proc_alive(p))
         p = NULL;
     pthread_mutex_unlock(&lock);
     return p;
@@ -58,7 +52,7 @@ bool sched_register(Term name, Process *p)
 {
     pthread_mutex_lock(&lock);
     size_t i = slot_of(name);
-    bool ok = !(reg[i].p && alive(reg[i].p)) && p->registered_name == NIL && alive(p);
+    bool ok = !(reg[i].p && proc_alive(reg[i].p)) && p->registered_name == NIL && proc_alive(p);
     if (ok) {
         if (!reg[i].p) {
             if ((reg_count + 1) * 2 > reg_cap) {
@@ -103,7 +97,7 @@ bool sched_unregister(Term name)
 {
     pthread_mutex_lock(&lock);
     size_t i = slot_of(name);
-    bool ok = reg[i].p && alive(reg[i].p) && remove_name(name);
+    bool ok = reg[i].p && proc_alive(reg[i].p) && remove_name(name);
     pthread_mutex_unlock(&lock);
     return ok;
 }
@@ -123,12 +117,12 @@ Term sched_registered(Process *p)
     pthread_mutex_lock(&lock);
     size_t n = 0;
     for (size_t i = 0; i < reg_cap; i++)
-        if (reg[i].p && alive(reg[i].p))
+        if (reg[i].p && proc_alive(reg[i].p))
             n++;
     Term *hp = proc_alloc(p, 2 * n);
     Term list = NIL;
     for (size_t i = 0; i < reg_cap; i++)
-        if (reg[i].p && alive(reg[i].p)) {
+        if (reg[i].p && proc_alive(reg[i].p)) {
             list = make_cons_at(hp, reg[i].name, list);
             hp += 2;
         }
@@ -136,8 +130,3 @@ Term sched_registered(Process *p)
     return list;
 }
 
-void names_free_all(void)
-{
-    free(reg);
-    reg = NULL;
-}

@@ -14,5 +14,4 @@ bool sched_unregister(Term name);
 void names_drop(Process *p);
 Process *sched_whereis(Term name);
 Term sched_registered(Process *p);
-void names_free_all(void);
 #endif

@@ -69,13 +69,20 @@ Process *proc_alloc_bare(size_t heap_words)
     return p;
 }
 
-void proc_reinit(Process *p, size_t heap_words)
+void proc_free_heaps(Process *p)
 {
     proc_free_heap_frags(p);
     proc_mem_add(-(int64_t)(p->hend - p->heap));
     free(p->heap);
+    p->heap = p->htop = p->stop = p->hend = p->hwm = NULL;
     proc_mem_add(-(int64_t)(p->old_hend - p->old_heap));
     free(p->old_heap);
+    p->old_heap = p->old_htop = p->old_hend = NULL;
+}
+
+void proc_reinit(Process *p, size_t heap_words)
+{
+    proc_free_heaps(p);
     free(p->arg_reg);
     memset(p, 0, offsetof(Process, plock));
     init_fields(p, heap_words);
@@ -106,11 +113,7 @@ void proc_free_heap_frags(Process *p)
 
 void proc_free_bare(Process *p)
 {
-    proc_free_heap_frags(p);
-    proc_mem_add(-(int64_t)(p->hend - p->heap));
-    free(p->heap);
-    proc_mem_add(-(int64_t)(p->old_hend - p->old_heap));
-    free(p->old_heap);
+    proc_free_heaps(p);
     free(p->arg_reg);
     free(p);
 }

@@ -261,4 +261,7 @@ void proc_free_bare(Process *p);
  * data shared by all: a module literal or a persistent term. */
 bool proc_owns(const Process *p, const Term *ptr);
 void proc_free_heap_frags(Process *p);
+/* Free the young block, the old heap and the fragments (accounted in
+ * proc_mem_words); the pointers become NULL. */
+void proc_free_heaps(Process *p);
 #endif

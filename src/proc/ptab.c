@@ -75,8 +75,7 @@ Process *ptab_lookup(Term pid)
     Process *q = atomic_load_explicit(&slots[internal_pid_index(pid) & (cap - 1)], memory_order_acquire);
     if (!q || __atomic_load_n(&q->id, __ATOMIC_ACQUIRE) != pid)
         return NULL;
-    uint32_t st = atomic_load(&q->state);
-    return (st == PS_EXITED || st == PS_FREE || st == PS_EMBRYO) ? NULL : q;
+    return proc_alive(q) ? q : NULL;
 }
 
 void ptab_release(Process *p)
@@ -95,8 +94,7 @@ Term ptab_pids(Process *p)
         Process *q = atomic_load_explicit(&slots[i], memory_order_acquire);
         if (!q)
             continue;
-        uint32_t st = atomic_load(&q->state);
-        if (st == PS_EXITED || st == PS_FREE || st == PS_EMBRYO)
+        if (!proc_alive(q))
             continue;
         Term *hp = proc_alloc(p, 2);
         list = make_cons_at(hp, __atomic_load_n(&q->id, __ATOMIC_ACQUIRE), list);
@@ -113,14 +111,3 @@ void ptab_foreach(void (*fn)(Process *q))
     }
 }
 
-void ptab_free_all(void)
-{
-    for (size_t i = 0; i < cap; i++) {
-        Process *q = atomic_load(&slots[i]);
-        if (q)
-            proc_free_bare(q);
-        slots[i] = NULL;
-    }
-    free(slots);
-    slots = NULL;
-}

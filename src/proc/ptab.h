@@ -22,6 +22,4 @@ size_t ptab_limit(void);
 Term ptab_pids(Process *p);
 /* Call fn for every process block in use (diagnostics). */
 void ptab_foreach(void (*fn)(Process *q));
-/* Free every block (VM exit). */
-void ptab_free_all(void);
 #endif

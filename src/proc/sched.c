@@ -74,8 +74,6 @@ static _Atomic unsigned online;     /* schedulers_online */
 static _Atomic unsigned running;    /* schedulers 0..running-1 run processes:
                                      * online, or 1 while multi-scheduling is
                                      * blocked (ms_lock) */
-static _Atomic bool halting;
-int sched_exit_status;
 int32_t sched_slice_reds = SCHED_CONTEXT_REDS;
 
 static volatile sig_atomic_t dump_requested;
@@ -312,8 +310,7 @@ static void ms_wait_parked(void)
 {
     for (unsigned i = 1; i < nscheds; i++) {
         Scheduler *s = &scheds[i];
-        while (s != self_sched && atomic_load(&running) <= i && !atomic_load(&s->parked) &&
-               !atomic_load(&halting)) {
+        while (s != self_sched && atomic_load(&running) <= i && !atomic_load(&s->parked)) {
             wake_if_sleeping(s, false);
             struct timespec ts = { 0, 20000 };
             nanosleep(&ts, NULL);
@@ -338,12 +335,6 @@ void sched_info(SchedInfo *out)
     }
     out->process_limit = ptab_limit();
     out->schedulers = nscheds;
-}
-
-void sched_run_queue_lengths(size_t *out)
-{
-    for (unsigned i = 0; i < nscheds; i++)
-        out[i] = atomic_load(&scheds[i].len);
 }
 
 void sched_enqueue(Process *p)
@@ -621,13 +612,7 @@ static void free_process_data(Process *p)
     bin_offheap_release_list(p->off_heap);
     bin_offheap_release_list(p->old_off_heap);
     p->off_heap = p->old_off_heap = NULL;
-    proc_mem_add(-(int64_t)(p->hend - p->heap));
-    free(p->heap);
-    p->heap = p->htop = p->stop = p->hend = NULL;
-    proc_mem_add(-(int64_t)(p->old_hend - p->old_heap));
-    free(p->old_heap);
-    p->old_heap = p->old_htop = p->old_hend = NULL;
-    proc_free_heap_frags(p);
+    proc_free_heaps(p);
 }
 
 void sched_exit(Process *p, Term reason)
@@ -685,17 +670,6 @@ static void print_crash(Process *p, Term reason)
     syslog_process_error(p, reason);
 }
 
-void sched_halt(int status)
-{
-    sched_exit_status = status;
-    atomic_store(&halting, true);
-    for (unsigned i = 0; i < nscheds; i++) {
-        pthread_mutex_lock(&scheds[i].lock);
-        pthread_cond_broadcast(&scheds[i].wake);
-        pthread_mutex_unlock(&scheds[i].lock);
-    }
-}
-
 /* ---- diagnostics: SIGUSR1 prints every process to stderr ---- */
 
 static void dump_one(Process *p)
@@ -730,21 +704,20 @@ static inline void cpu_relax(void)
 #endif
 }
 
-/* Sleep until work arrives, `deadline` (monotonic ns; -1 none) passes, or
- * halt. Scheduler 0 also wakes each second to serve SIGUSR1. */
+/* Sleep until work arrives or `deadline` (monotonic ns; -1 none) passes.
+ * Scheduler 0 also wakes each second to serve SIGUSR1. */
 static void idle(Scheduler *s, int64_t deadline)
 {
     bool offline = s->index >= atomic_load(&running);
     for (unsigned i = 0; i < IDLE_SPINS && !offline; i++) {
-        if (atomic_load_explicit(&s->len, memory_order_relaxed) || others_have_work(s) ||
-            atomic_load_explicit(&halting, memory_order_relaxed))
+        if (atomic_load_explicit(&s->len, memory_order_relaxed) || others_have_work(s))
             return;
         cpu_relax();
     }
     if (s->index == 0 && (deadline < 0 || deadline > msg_now_ns() + 1000000000))
         deadline = msg_now_ns() + 1000000000;
     pthread_mutex_lock(&s->lock);
-    if (atomic_load(&s->len) == 0 && !atomic_load(&halting)) {
+    if (atomic_load(&s->len) == 0) {
         atomic_store(&s->sleeping, true);
         atomic_fetch_add(&nsleeping, 1);
         /* a push elsewhere that saw nsleeping == 0 left work to steal */
@@ -822,11 +795,11 @@ static void run_slice(Scheduler *s, Process *p)
         wake_idle(s);
 }
 
-static void *scheduler_main(void *arg)
+static _Noreturn void *scheduler_main(void *arg)
 {
     Scheduler *s = arg;
     self_sched = s;
-    while (!atomic_load(&halting)) {
+    for (;;) {
         if (s->ntmo || tmr_next_deadline() >= 0) {
             int64_t now = msg_now_ns();
             if (s->ntmo && s->tmo[0].at <= now)
@@ -856,10 +829,9 @@ static void *scheduler_main(void *arg)
         }
         run_slice(s, p);
     }
-    return NULL;
 }
 
-void sched_run(void)
+_Noreturn void sched_run(void)
 {
     for (unsigned i = 1; i < nscheds; i++) {
         pthread_attr_t attr;
@@ -872,6 +844,4 @@ void sched_run(void)
         pthread_attr_destroy(&attr);
     }
     scheduler_main(&scheds[0]);
-    for (unsigned i = 1; i < nscheds; i++)
-        pthread_join(scheds[i].thread, NULL);
 }

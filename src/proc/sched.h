@@ -10,6 +10,12 @@
 /* Process states. PS_EMBRYO: being built by its spawner, not yet alive.
  * PS_GC: being collected on a GC thread (gc_offload.c). */
 enum { PS_FREE, PS_RUNNABLE, PS_RUNNING, PS_WAITING, PS_EXITED, PS_EMBRYO, PS_GC };
+/* A process in this state is alive: it may be sent to, linked, looked up. */
+static inline bool proc_state_alive(uint32_t st)
+{
+    return st != PS_EXITED && st != PS_FREE && st != PS_EMBRYO;
+}
+static inline bool proc_alive(Process *p) { return proc_state_alive(atomic_load(&p->state)); }
 /* Priorities, in ERTS's order of urgency. */
 enum { PRIO_MAX, PRIO_HIGH, PRIO_NORMAL, PRIO_LOW, PRIO_COUNT };
 
@@ -51,8 +57,8 @@ bool sched_wake_locked(Process *q);
 void sched_enqueue(Process *q);
 /* Make q runnable if it waits (takes its plock). */
 void sched_wake(Process *q);
-/* Run the schedulers until halt. */
-void sched_run(void);
+/* Run the schedulers; never returns (erlang:halt ends the VM). */
+_Noreturn void sched_run(void);
 /* The process ends with reason (it must not run again). Called by the
  * process's own scheduler with its main lock held. */
 void sched_exit(Process *p, Term reason);
@@ -101,12 +107,7 @@ int sched_ms_state(void);
 /* The distinct pids holding blocks (normal or not), up to max. */
 size_t sched_ms_blockers(bool normal, Term *out, size_t max);
 void sched_set_online(unsigned n);
-/* Per-scheduler run queue lengths (out has room for sched_count()). */
 unsigned sched_count(void);
-void sched_run_queue_lengths(size_t *out);
-/* Halt the VM after the current slice with this exit status. */
-void sched_halt(int status);
-extern int sched_exit_status;
 #include "names.h"
 #include "signal.h"
 /* The index of the scheduler running the calling thread, or -1. */

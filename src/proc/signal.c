@@ -17,11 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_alive_state(uint32_t st)
-{
-    return st != PS_EXITED && st != PS_FREE && st != PS_EMBRYO;
-}
-
 static LinkNode *new_node(Term other, const Term *refw, Term name, uint8_t kind)
 {
     LinkNode *n = malloc(sizeof *n);
@@ -45,11 +40,7 @@ static void free_node(LinkNode *n)
 {
     if (!n)
         return;
-    for (OffHeapHeader *oh = n->tag_oh; oh;) {
-        OffHeapHeader *next = oh->next;
-        bin_offheap_release(oh);
-        oh = next;
-    }
+    bin_offheap_release_list(n->tag_oh);
     free(n->tag_frag);
     free(n);
 }
@@ -85,7 +76,7 @@ static bool has_link(Process *p, Term other)
 static bool add_if_alive(Process *q, LinkNode *n)
 {
     proc_lock(&q->plock);
-    bool ok = is_alive_state(atomic_load(&q->state));
+    bool ok = proc_alive(q);
     if (ok) {
         n->next = q->links;
         q->links = n;
@@ -147,7 +138,7 @@ bool sched_link(Process *self, Process *other)
         return true;
     /* the other side first: if it is dead, nothing was added anywhere */
     proc_lock(&other->plock);
-    bool ok = is_alive_state(atomic_load(&other->state)) && other->id != NIL;
+    bool ok = proc_alive(other) && other->id != NIL;
     if (ok && !has_link(other, self->id)) {
         LinkNode *n = new_node(self->id, NULL, NIL, LK_LINK);
         n->next = other->links;
@@ -322,25 +313,6 @@ static Term exit_tuple(Process *p, Term from, Term reason)
     return make_tuple(hp);
 }
 
-/* The signal's fragment and off-heap handles join p's heap, so its term
- * can be used in p's own terms. */
-static void adopt(Process *p, Message *m)
-{
-    if (m->frag) {
-        m->frag->next = p->frags;
-        p->frags = m->frag;
-        p->frag_words += m->frag->used;
-        proc_mem_add((int64_t)m->frag->used);
-        m->frag = NULL;
-    }
-    while (m->off_heap) {
-        OffHeapHeader *n = m->off_heap->next;
-        m->off_heap->next = p->off_heap;
-        p->off_heap = m->off_heap;
-        m->off_heap = n;
-    }
-}
-
 /* Turn signal m into an ordinary message holding t (built on p's heap,
  * possibly pointing into m's fragment): copied into a fresh fragment, as
  * every queued message lives in its own (the collector does not scan the
@@ -350,11 +322,7 @@ static void become_message(Message *m, Term t)
     HeapFrag *frag;
     OffHeapHeader *oh = NULL;
     Term c = copy_to_frag(t, &frag, &oh);
-    for (OffHeapHeader *o = m->off_heap; o;) {
-        OffHeapHeader *next = o->next;
-        bin_offheap_release(o);
-        o = next;
-    }
+    bin_offheap_release_list(m->off_heap);
     free(m->frag);
     m->term = c;
     m->frag = frag;
@@ -386,7 +354,7 @@ bool sig_handle(Process *p, Message *m)
             become_message(m, exit_tuple(p, m->from, m->term));
             return true;
         }
-        adopt(p, m);
+        msg_adopt(p, m);
         if (m->term != AM(normal))
             die_with(p, m->term);
         break;
@@ -398,7 +366,7 @@ bool sig_handle(Process *p, Message *m)
             become_message(m, exit_tuple(p, m->from, m->term));
             return true;
         } else if (m->term != AM(normal)) {
-            adopt(p, m);
+            msg_adopt(p, m);
             die_with(p, m->term);
         }
         break;

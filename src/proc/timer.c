@@ -68,11 +68,7 @@ static Timer *remove_at(size_t i)
 
 static void free_timer(Timer *t)
 {
-    for (OffHeapHeader *oh = t->off_heap; oh;) {
-        OffHeapHeader *next = oh->next;
-        bin_offheap_release(oh);
-        oh = next;
-    }
+    bin_offheap_release_list(t->off_heap);
     free(t->frag);
     free(t);
 }
@@ -177,14 +173,3 @@ void tmr_fire_expired(int64_t now)
     }
 }
 
-void tmr_free_all(void)
-{
-    pthread_mutex_lock(&lock);
-    while (n)
-        free_timer(remove_at(n - 1));
-    free(heap);
-    heap = NULL;
-    cap = 0;
-    note_earliest();
-    pthread_mutex_unlock(&lock);
-}

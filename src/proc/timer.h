@@ -15,6 +15,4 @@ int64_t tmr_read(Term ref);
 int64_t tmr_next_deadline(void);
 /* Deliver every timer due at `now` (monotonic ns). */
 void tmr_fire_expired(int64_t now);
-/* Drop every timer (VM exit). */
-void tmr_free_all(void);
 #endif
