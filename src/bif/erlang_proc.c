@@ -485,6 +485,8 @@ static Term process_flag_store(Process *p, const char *name, const SpawnOpts *o)
     } else {                           /* min_bin_vheap_size */
         old = make_small(p->min_bin_vheap);
         p->min_bin_vheap = o->min_bin_vheap;
+        if (p->bin_vheap_sz < (size_t)p->min_bin_vheap * sizeof(Term))
+            p->bin_vheap_sz = (size_t)p->min_bin_vheap * sizeof(Term);
     }
     return old;
 }
